@@ -1,0 +1,237 @@
+"""Importer plumbing: the decoded document, detection results, the grid of cells.
+
+Decoding happens once, in :class:`RawDocument`. An importer declares the layouts it handles,
+answers :meth:`Importer.detect` with a scored :class:`Detection` (or None), and
+:meth:`Importer.load` returns an :class:`~jixiao.model.ImportedDocument` whose ``problems``
+list every cell it could not read. Table-shaped sources (tab-separated text, Word, Excel, PDF
+tables) are first turned into a :class:`Grid`, so the form builders in
+:mod:`jixiao.importers.builders` serve every format alike.
+"""
+
+from __future__ import annotations
+
+import codecs
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from jixiao.errors import UnreadableDocument
+from jixiao.model import ImportedDocument, ImportProblem, ProblemSeverity, SourceRef
+
+TEXT_SUFFIXES = (".txt", ".tsv", ".text", "")
+NATIVE_MAGIC = {b"PK\x03\x04": "zip", b"%PDF": "pdf", b"\xd0\xcf\x11\xe0": "ole"}
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class Detection(BaseModel):
+    """An importer's claim on a document: which layout, how sure, and why."""
+
+    layout: str
+    confidence: float = Field(ge=0, le=1)
+    reasons: list[str] = Field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """A file read once: bytes, and for text files the decoded text.
+
+    Attributes:
+        name: the file name as the user knows it (used in every message).
+        data: the bytes.
+        suffix: lower-case suffix including the dot (``.txt``), or ``""``.
+        kind: ``"text"``, ``"docx"``, ``"xlsx"``, ``"pdf"`` or ``"unknown"``.
+        text: the decoded text for ``kind == "text"``.
+        encoding: the encoding that decoded it.
+        problems: decoding problems that did not stop the import (a truncated last character).
+    """
+
+    name: str
+    data: bytes
+    suffix: str = ""
+    kind: str = "unknown"
+    text: str | None = None
+    encoding: str | None = None
+    problems: list[ImportProblem] = field(default_factory=list)
+    _lines: list[str] | None = None
+
+    @classmethod
+    def from_path(cls, path: str | Path, *, name: str | None = None) -> RawDocument:
+        path = Path(path)
+        display = name or path.name
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise UnreadableDocument(display, f"文件过大（{size} 字节），上限为 {MAX_BYTES} 字节")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UnreadableDocument(display, f"无法读取文件：{exc.strerror or exc}") from exc
+        return cls.from_bytes(data, name=display)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, *, name: str) -> RawDocument:
+        suffix = Path(name).suffix.lower()
+        if len(data) > MAX_BYTES:
+            raise UnreadableDocument(name, f"文件过大（{len(data)} 字节），上限为 {MAX_BYTES} 字节")
+        if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+            raise UnreadableDocument(name, "文件为空：应为绩效目标表（文本、Word、Excel 或 PDF），实际没有任何内容")
+        doc = cls(name=name, data=data, suffix=suffix)
+        magic = next((kind for sig, kind in NATIVE_MAGIC.items() if data.startswith(sig)), None)
+        if magic == "pdf" or suffix == ".pdf":
+            doc.kind = "pdf"
+        elif magic == "zip" and suffix in (".docx", ".docm"):
+            doc.kind = "docx"
+        elif magic == "zip" and suffix in (".xlsx", ".xlsm"):
+            doc.kind = "xlsx"
+        elif suffix in (".docx", ".xlsx"):
+            # The suffix promises a zip container that is not there: say so plainly.
+            found = "旧版 Office（OLE）文件" if magic == "ole" else "不是 Office Open XML（zip）格式的内容"
+            raise UnreadableDocument(name, f"扩展名为 {suffix}，应为 Office Open XML 文件，实际是{found}")
+        elif magic == "zip":
+            doc.kind = "zip"
+        elif magic == "ole":
+            raise UnreadableDocument(
+                name, "这是旧版 Office 文件（.doc/.xls），请另存为 .docx 或 .xlsx 后再导入"
+            )
+        else:
+            doc.kind = "text"
+            doc.text, doc.encoding = doc._decode()
+        return doc
+
+    def _decode(self) -> tuple[str, str]:
+        data = self.data
+        for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                           (codecs.BOM_UTF16_BE, "utf-16")):
+            if data.startswith(bom):
+                try:
+                    return data.decode(codec), codec
+                except UnicodeDecodeError as exc:
+                    raise UnreadableDocument(
+                        self.name, f"文件声明为 {codec} 编码，但第 {exc.start} 字节处的内容无法按该编码解码"
+                    ) from exc
+        if b"\x00" in data[:8192]:
+            raise UnreadableDocument(self.name, "这是二进制文件，不是文本：应为绩效目标表的文本、Word、Excel 或 PDF 文件")
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(data) - 3 and exc.reason in ("unexpected end of data", "invalid continuation byte"):
+                text = data[: exc.start].decode("utf-8")
+                self.problems.append(ImportProblem(
+                    severity=ProblemSeverity.WARNING, code="truncated-file",
+                    message=f"{self.name}：文件末尾的字符不完整（第 {exc.start} 字节），文件可能被截断，已忽略该残缺字符",
+                    source=SourceRef(file=self.name, line=text.count("\n") + 1),
+                ))
+                return text, "utf-8"
+            utf8_error = exc
+        return self._decode_legacy(utf8_error)
+
+    def _decode_legacy(self, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(self.data, cp_isolation=["gb18030", "gbk", "big5", "utf_16"]).best()
+        if best is not None and best.encoding:
+            encoding = "gb18030" if best.encoding in ("gbk", "gb2312", "gb18030") else best.encoding
+            try:
+                text = self.data.decode(encoding)
+            except UnicodeDecodeError:
+                text = None
+            if text is not None and _looks_like_text(text):
+                return text, encoding
+        line = self.data[: utf8_error.start].count(b"\n") + 1
+        raise UnreadableDocument(
+            self.name,
+            "无法识别文本编码：应为 UTF-8 或 GBK/GB18030 编码的文本，"
+            f"第 {utf8_error.start} 字节处的内容不是合法的 UTF-8，也不是可读的 GBK/GB18030 文本",
+            place=f"第{line}行",
+        )
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = (self.text or "").splitlines()
+        return self._lines
+
+    @property
+    def head_text(self) -> str:
+        """The first 8,000 characters of text, for cheap detection."""
+        return (self.text or "")[:8000]
+
+    def source(self, **kwargs: int | str | None) -> SourceRef:
+        return SourceRef(file=self.name, **kwargs)
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls / len(text) < 0.01
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell. ``col`` is its 0-based position in the printed row."""
+
+    text: str
+    col: int
+    source: SourceRef
+    colspan: int = 1
+    rowspan: int = 1
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(slots=True)
+class Row:
+    """One printed row: all its cells in column order (blank ones included)."""
+
+    cells: list[Cell]
+    source: SourceRef
+    table: int | None = None
+    """Index of the table the row belongs to; None for running text outside tables."""
+
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+    def filled(self) -> list[Cell]:
+        return [cell for cell in self.cells if not cell.blank]
+
+    @property
+    def leading_blanks(self) -> int:
+        count = 0
+        for cell in self.cells:
+            if not cell.blank:
+                break
+            count += 1
+        return count
+
+
+@dataclass(slots=True)
+class Grid:
+    """A document as rows of cells, whatever format it came from."""
+
+    file: str
+    rows: list[Row] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+class Importer(ABC):
+    """Turns one kind of document into forms. See the module docstring."""
+
+    formats: tuple[str, ...] = ()
+    """RawDocument kinds this importer reads ("text", "docx", "xlsx", "pdf")."""
+    layouts: tuple[str, ...] = ()
+
+    @abstractmethod
+    def detect(self, doc: RawDocument) -> Detection | None:
+        """Claim the document with a layout and a confidence, or return None."""
+
+    @abstractmethod
+    def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
+        """Read every form of the document in ``layout``."""
+
+    def describe_rejection(self, doc: RawDocument) -> str:
+        """Why :meth:`detect` declined, for the "nothing matched" message."""
+        return f"{type(self).__name__}：未找到其版式的特征"
