@@ -4,7 +4,13 @@ The public API of the core: load documents into the model (:func:`load`), and th
 itself. The core never imports Django; the CLI and the web app share it.
 """
 
-from jixiao.errors import ImportFailed, JixiaoError, RenderFailed, UnreadableDocument, UnsupportedDocument
+from jixiao.errors import (
+    ImportFailed,
+    JixiaoError,
+    RenderFailed,
+    UnreadableDocument,
+    UnsupportedDocument,
+)
 from jixiao.importers.registry import import_file as load
 from jixiao.model import DepartmentTargetForm, ImportedDocument, ProjectTargetForm
 
