@@ -122,9 +122,14 @@ class FormBase(BaseModel):
 
     def source_of(self, loc: Loc) -> SourceRef | None:
         """The most precise known source of a model path, falling back to the form's own."""
-        if len(loc) >= 2 and loc[0] == "indicators" and isinstance(loc[1], int):
-            if 0 <= loc[1] < len(self.indicators) and self.indicators[loc[1]].source:
-                return self.indicators[loc[1]].source
+        if (
+            len(loc) >= 2
+            and loc[0] == "indicators"
+            and isinstance(loc[1], int)
+            and 0 <= loc[1] < len(self.indicators)
+            and self.indicators[loc[1]].source
+        ):
+            return self.indicators[loc[1]].source
         parts = [str(part) for part in loc]
         while parts:
             key = ".".join(parts)
