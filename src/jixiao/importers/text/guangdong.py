@@ -1,0 +1,92 @@
+"""Tab-separated text of the Guangdong target forms (seeds 000 and 001).
+
+Such text is what copying the tables of a Guangdong 绩效目标表 out of Word or a web page gives:
+one line per table row, cells separated by tabs, merged cells left as empty fields, headings and
+remarks as lines without tabs. :func:`read_grid` turns the lines into a
+:class:`~jixiao.importers.base.Grid` (one Row per line, 1-based line numbers, a table index per
+run of tabbed lines); the forms themselves are built by
+:mod:`jixiao.importers.builders.guangdong`, which the Word, Excel and PDF importers share.
+"""
+
+from __future__ import annotations
+
+from jixiao.importers.base import Cell, Detection, Grid, Importer, RawDocument, Row
+from jixiao.importers.builders import guangdong
+from jixiao.model import ImportedDocument, SourceRef
+
+_FORMAT = "tsv"
+_HINTS = ("项目名称", "部门名称", "绩效指标", "一级指标")
+
+
+def read_grid(name: str, lines: list[str]) -> Grid:
+    """One Row per line; lines with a tab are table rows, the others running text.
+
+    A table is a run of tabbed lines; blank lines inside the run do not end it (the seeds put
+    blank lines between rows of one table), a line of running text does.
+
+    Args:
+        name: the file name, for the SourceRefs.
+        lines: the decoded lines, without line ends.
+
+    Returns:
+        The grid, with ``SourceRef(file=name, line=n)`` on every row and
+        ``SourceRef(file=name, line=n, column=k)`` on every cell (both 1-based).
+    """
+    grid = Grid(file=name)
+    table = -1
+    in_table = False
+    for number, line in enumerate(lines, start=1):
+        row_source = SourceRef(file=name, line=number)
+        if "\t" in line:
+            if not in_table:
+                table += 1
+                in_table = True
+            fields = line.split("\t")
+            cells = [
+                Cell(text=text, col=col, source=SourceRef(file=name, line=number, column=col + 1))
+                for col, text in enumerate(fields)
+            ]
+            grid.rows.append(Row(cells=cells, source=row_source, table=table))
+            continue
+        if line.strip():
+            in_table = False
+        grid.rows.append(Row(
+            cells=[Cell(text=line, col=0, source=SourceRef(file=name, line=number, column=1))],
+            source=row_source,
+            table=None,
+        ))
+    return grid
+
+
+class GuangdongTextImporter(Importer):
+    """Reads tab-separated Guangdong department and project target forms (county and city)."""
+
+    formats = ("text",)
+    layouts = (
+        "department-target/tsv-gd-county-2025",
+        "project-target/tsv-gd-county-2025",
+        "department-target/tsv-gd-city-2025",
+        "project-target/tsv-gd-city-2025",
+    )
+
+    def detect(self, doc: RawDocument) -> Detection | None:
+        head = doc.head_text
+        if "\t" not in head or not any(hint in head for hint in _HINTS):
+            return None
+        found = guangdong.score(read_grid(doc.name, doc.lines))
+        if found is None:
+            return None
+        kind, family = found.layout.split("/", 1)
+        return Detection(
+            layout=f"{kind}/{_FORMAT}-{family}",
+            confidence=found.confidence,
+            reasons=["制表符分隔的文本", *found.reasons],
+        )
+
+    def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
+        return guangdong.build(read_grid(doc.name, doc.lines), layout=layout)
+
+    def describe_rejection(self, doc: RawDocument) -> str:
+        if "\t" not in doc.head_text:
+            return "广东版式（制表符分隔文本）：文本中没有制表符分隔的表格行"
+        return "广东版式（制表符分隔文本）：未找到“项目等级”“用款单位”“基本信息”“预算整体情况”等标签"
