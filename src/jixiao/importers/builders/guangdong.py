@@ -61,6 +61,7 @@ _TASK_LABEL = re.compile(r"^\s*((?:任务|其他任务)\s*\d+)\s*[:：]?\s*(.*?)
 _ANNEX = re.compile(r"^附件\s*(\d+)$")
 _REMARK_ITEM = re.compile(r"^\s*\d+\s*[.．、]")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 _INT = re.compile(r"^\s*(\d+)\s*(?:人|个|家)?\s*$")
 
 
@@ -257,6 +258,7 @@ class _Section:
     title: str | None = None
     title_source: SourceRef | None = None
     number: str | None = None
+    unit: MoneyUnit | None = None
     remarks: list[str] = field(default_factory=list)
     remark_sources: list[SourceRef] = field(default_factory=list)
 
@@ -307,46 +309,61 @@ class _Builder:
     # segmentation -------------------------------------------------------------------------
 
     def sections(self) -> list[_Section]:
+        """Split the grid into forms: each starts at a 部门名称 or 项目名称 row.
+
+        Headings (附件N, the form title, 单位：万元) before a form belong to it; 备注 lines after a
+        form are its remarks. They are recognised as lines of running text and as lone cells of
+        a table row alike, since Word and Excel often keep the title and the 备注 in the table.
+        """
         sections: list[_Section] = []
         current: _Section | None = None
         title: tuple[str, SourceRef] | None = None
         number: str | None = None
+        unit: MoneyUnit | None = None
         in_remarks = False
         for row in self.grid.rows:
             items = _items(row)
             if not items:
                 continue
-            running = row.table is None or (len(items) == 1 and len(row.cells) == 1)
-            if running:
-                text = _HEADING.sub("", items[0].text).strip()
-                compact = _SPACES.sub("", text)
-                if compact.startswith("备注") and current is not None:
-                    remark = re.sub(r"^备注\s*[:：]?\s*", "", text)
-                    if remark:
-                        current.remarks.append(remark)
-                        current.remark_sources.append(row.source)
-                    in_remarks = True
-                elif in_remarks and current is not None and _REMARK_ITEM.match(text):
-                    current.remarks.append(text)
-                    current.remark_sources.append(row.source)
-                elif _ANNEX.match(compact):
-                    number, in_remarks = compact, False
-                elif "绩效目标" in compact and "表" in compact and len(compact) <= 40:
-                    title, in_remarks = (text, row.source), False
-                else:
-                    in_remarks = False
-                    self.problem(
-                        "text-outside-form", "表格外的文字不属于任何绩效目标表字段，已保留在问题清单中",
-                        row.source, text=text, severity=ProblemSeverity.INFO,
-                    )
+            if items[0].key == "备注" and len(items) > 1 and current is not None:
+                for item in items[1:]:
+                    self.add_remarks(current, item.text, row.source)
+                in_remarks = True
+                continue
+            running = row.table is None or len(items) == 1
+            text = _HEADING.sub("", items[0].text).strip()
+            compact = _SPACES.sub("", text)
+            if running and compact.startswith("备注") and current is not None:
+                self.add_remarks(current, re.sub(r"^备注\s*[:：]?\s*", "", text), row.source)
+                in_remarks = True
+                continue
+            if running and in_remarks and current is not None and _REMARK_ITEM.match(text):
+                self.add_remarks(current, text, row.source)
+                continue
+            if running and _ANNEX.match(compact):
+                number, in_remarks = compact, False
+                continue
+            if running and "绩效目标" in compact and "表" in compact and len(compact) <= 40:
+                title, in_remarks = (text, row.source), False
+                continue
+            unit_line = _UNIT_LINE.match(compact) if running else None
+            if unit_line is not None:
+                unit = MoneyUnit(unit_line.group(1))
+                continue
+            if row.table is None:
+                in_remarks = False
+                self.problem(
+                    "text-outside-form", "表格外的文字不属于任何绩效目标表字段，已保留在问题清单中",
+                    row.source, text=text, severity=ProblemSeverity.INFO,
+                )
                 continue
             first = items[0].key
             if first in ("部门名称", "项目名称"):
                 current = _Section("department" if first == "部门名称" else "project")
                 if title is not None:
                     current.title, current.title_source = title
-                current.number = number
-                title, number, in_remarks = None, None, False
+                current.number, current.unit = number, unit
+                title, number, unit, in_remarks = None, None, None, False
                 sections.append(current)
                 current.rows.append(row)
             elif current is not None and not in_remarks and title is None:
@@ -359,6 +376,13 @@ class _Builder:
                     severity=ProblemSeverity.ERROR,
                 )
         return sections
+
+    @staticmethod
+    def add_remarks(section: _Section, text: str, source: SourceRef) -> None:
+        for line in text.splitlines():
+            if line.strip():
+                section.remarks.append(line.strip())
+                section.remark_sources.append(source)
 
     # shared field helpers -----------------------------------------------------------------
 
@@ -456,6 +480,7 @@ class _Builder:
         last = section.remark_sources[-1] if section.remark_sources else section.rows[-1].source
         form.source = (section.title_source or first).spanning(last)
         form.remarks = list(section.remarks)
+        form.money_unit = section.unit
         if section.remark_sources:
             form.field_sources["remarks"] = section.remark_sources[0].spanning(section.remark_sources[-1])
         year = _YEAR.search(section.title or "")
