@@ -47,6 +47,10 @@ class SubGoal(BaseModel):
     """分项绩效目标 (Hebei department forms): a work area with its goal and indicators."""
 
     title: str
+    label: str | None = None
+    """The printed label before the title, e.g. "（一）"."""
+    content: str | None = None
+    """Work content printed after the title ("（一）支持工业技术改造。组织全区……": the part after "。")."""
     goal: str | None = None
     indicators: list[Indicator] = Field(default_factory=list)
     """Indicators named under the sub-goal; values are kept when printed."""
