@@ -1,0 +1,66 @@
+"""HTML of the official layouts, from the Jinja2 templates in ``templates/html/``.
+
+One template per family (``gd-county.html.j2``, ``gd-city.html.j2``, ``hebei.html.j2``) extends
+``base.html.j2``; ``forms.css`` holds the shared print style. Administrators may edit them; the
+page model they receive is :class:`~jixiao.renderers.layout.FormLayout`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from jixiao.renderers.layout import FormLayout, Table, TargetForm, ValueMode, build_layout
+
+TEMPLATE_DIR = resources.files("jixiao.renderers") / "templates" / "html"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.tests["table_block"] = lambda block: isinstance(block, Table)
+    return env
+
+
+@cache
+def stylesheet() -> str:
+    return (TEMPLATE_DIR / "forms.css").read_text(encoding="utf-8")
+
+
+def render_layouts_html(
+    layouts: Sequence[FormLayout],
+    *,
+    template: str,
+    title: str,
+    package: bool = False,
+    subtitle: str | None = None,
+) -> str:
+    """The HTML page of ``layouts`` through ``templates/html/<template>.html.j2``."""
+    page = environment().get_template(f"{template}.html.j2")
+    return page.render(
+        layouts=list(layouts), css=stylesheet(), title=title, package=package, subtitle=subtitle
+    )
+
+
+def render_department_html(form: TargetForm, *, template: str | None = None, values: ValueMode = "raw") -> bytes:
+    """部门整体绩效目标表 as a standalone HTML page (UTF-8)."""
+    return render_form_html(form, template=template, values=values)
+
+
+def render_project_html(form: TargetForm, *, template: str | None = None, values: ValueMode = "raw") -> bytes:
+    """项目支出绩效目标表 as a standalone HTML page (UTF-8)."""
+    return render_form_html(form, template=template, values=values)
+
+
+def render_form_html(form: TargetForm, *, template: str | None = None, values: ValueMode = "raw") -> bytes:
+    layout = build_layout(form, template=template, values=values)
+    return render_layouts_html([layout], template=layout.family, title=layout.title).encode("utf-8")
