@@ -51,7 +51,7 @@ TEMPLATE_YEAR = 2025
 # --- text helpers -----------------------------------------------------------------------------
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
-_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*p\s*>\s*(?=<\s*p[\s>])", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -772,7 +772,15 @@ class _Builder:
             self.problem(
                 "no-forms", "未找到以“部门名称”或“项目名称”开头的绩效目标表", None, severity=ProblemSeverity.ERROR
             )
+        self.problems.sort(key=_problem_place)
         return ImportedDocument(file=self.grid.file, layout=self.doc_layout, forms=forms, problems=self.problems)
+
+
+def _problem_place(problem: ImportProblem) -> tuple[int, int, int, int]:
+    source = problem.source
+    if source is None:
+        return (1, 0, 0, 0)
+    return (0, source.page or 0, source.table or 0, source.line or source.row or 0)
 
 
 def _unit_of(items: Iterable[_Item]) -> MoneyUnit | None:
@@ -879,30 +887,47 @@ class _IndicatorReader:
             return None, rest
         return rest[0], rest[1:]
 
+    def assign(self, value_items: list[_Item]) -> list[tuple[str, _Item, int | None]]:
+        """Which field each value cell fills, with the header column it should sit in.
+
+        Cells fill the value columns in order; a lone cell in a two-value table goes to the
+        column it sits in when that is a value column, else to 当年度指标值. Cells beyond the
+        table's value columns are ``"extra"``.
+        """
+        fields = ("annual_value",) if self.values == 1 else ("period_value", "annual_value")
+        columns: list[int | None] = list(self.value_columns[: len(fields)])
+        columns += [None] * (len(fields) - len(columns))
+        if len(value_items) == 1 and len(fields) == 2:
+            item = value_items[0]
+            if item.col in columns:
+                index = columns.index(item.col)
+                return [(fields[index], item, columns[index])]
+            return [("annual_value", item, columns[1])]
+        placed = [(name, item, col) for name, item, col in zip(fields, value_items, columns, strict=False)]
+        placed += [("extra", item, None) for item in value_items[len(fields):]]
+        return placed
+
     def value_fields(self, value_items: list[_Item], row: Row, name: str | None) -> dict[str, object]:
-        parsed = [parse_value(item.text) for item in value_items]
+        placed = self.assign(value_items)
         data: dict[str, object] = {}
-        if self.values == 1:
-            data["annual_value"] = parsed[0] if parsed else None
-            kept = parsed[1:]
-        else:
-            if len(parsed) == 1:
-                data["annual_value"] = parsed[0]
-                self.builder.problem(
-                    "value-missing",
-                    f"指标“{name or ''}”只有一个指标值，已按当年度指标值读入，实施周期指标值留空，请核对",
-                    row.source, text=value_items[0].text,
-                )
-            else:
-                data["period_value"] = parsed[0] if parsed else None
-                data["annual_value"] = parsed[1] if len(parsed) > 1 else None
-            kept = parsed[2:]
-        if kept:
-            data["extra_values"] = kept
+        extra = [parse_value(item.text) for field_name, item, _ in placed if field_name == "extra"]
+        for field_name, item, _ in placed:
+            if field_name != "extra":
+                data[field_name] = parse_value(item.text)
+        label = f"指标“{name}”" if name else "这一行的指标"
+        if self.values == 2 and len(value_items) == 1:
+            filled = "实施周期指标值" if "period_value" in data else "当年度指标值"
+            empty = "当年度指标值" if "period_value" in data else "实施周期指标值"
+            self.builder.problem(
+                "value-missing", f"{label}只有一个指标值，已按{filled}读入，{empty}留空，请核对",
+                row.source, text=value_items[0].text,
+            )
+        if extra:
+            data["extra_values"] = extra
             self.builder.problem(
                 "extra-value-cells",
-                f"指标“{name or ''}”有 {len(parsed)} 个指标值，多于表格的 {self.values} 列；"
-                f"多出的“{'”“'.join(v.raw for v in kept)}”已保留为额外指标值，请核对哪一格是真正的指标值",
+                f"{label}有 {len(value_items)} 个指标值，多于表格的 {self.values} 列；"
+                f"多出的“{'”“'.join(v.raw for v in extra)}”已保留为额外指标值，请核对哪一格是真正的指标值",
                 row.source, text=" | ".join(item.text for item in value_items),
             )
         return data
@@ -970,7 +995,7 @@ class _IndicatorReader:
         if name_item is not None and "三级指标" in self.columns:
             expected.append((name_item, self.columns["三级指标"], "三级指标"))
         expected.extend(
-            (item, col, "指标值") for item, col in zip(value_items, self.value_columns, strict=False)
+            (item, col, "指标值") for _, item, col in self.assign(value_items) if col is not None
         )
         wrong = [(item, col, role) for item, col, role in expected if item.col != col]
         if wrong:
