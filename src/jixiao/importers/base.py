@@ -11,8 +11,10 @@ tables) are first turned into a :class:`Grid`, so the form builders in
 from __future__ import annotations
 
 import codecs
+import zipfile
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -23,6 +25,10 @@ from jixiao.model import ImportedDocument, ImportProblem, ProblemSeverity, Sourc
 TEXT_SUFFIXES = (".txt", ".tsv", ".text", "")
 NATIVE_MAGIC = {b"PK\x03\x04": "zip", b"%PDF": "pdf", b"\xd0\xcf\x11\xe0": "ole"}
 MAX_BYTES = 50 * 1024 * 1024
+#: Limits on an Office Open XML (zip) container, against zip bombs.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+_OOXML_PARTS = {"docx": ("word/document.xml", "Word 文档"), "xlsx": ("xl/workbook.xml", "Excel 工作簿")}
 
 
 class Detection(BaseModel):
@@ -86,10 +92,15 @@ class RawDocument:
             doc.kind = "xlsx"
         elif suffix in (".docx", ".xlsx"):
             # The suffix promises a zip container that is not there: say so plainly.
-            found = "旧版 Office（OLE）文件" if magic == "ole" else "不是 Office Open XML（zip）格式的内容"
+            if magic == "ole":
+                found = "旧版 Office（.doc/.xls）文件，请另存为 .docx 或 .xlsx 后再导入"
+            elif b"\x00" not in data[:8192]:
+                found = "文本文件（不是 zip 格式的 Office 文档）"
+            else:
+                found = "其他二进制内容（不是 zip 格式的 Office 文档）"
             raise UnreadableDocument(name, f"扩展名为 {suffix}，应为 Office Open XML 文件，实际是{found}")
         elif magic == "zip":
-            doc.kind = "zip"
+            doc.kind = _sniff_zip(data)
         elif magic == "ole":
             raise UnreadableDocument(
                 name, "这是旧版 Office 文件（.doc/.xls），请另存为 .docx 或 .xlsx 后再导入"
@@ -159,6 +170,56 @@ class RawDocument:
 
     def source(self, **kwargs: int | str | None) -> SourceRef:
         return SourceRef(file=self.name, **kwargs)
+
+
+def _sniff_zip(data: bytes) -> str:
+    """"docx" or "xlsx" for an Office zip whatever its suffix, else "zip"."""
+    try:
+        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "zip"
+    return next((kind for kind, (part, _) in _OOXML_PARTS.items() if part in names), "zip")
+
+
+def open_ooxml(doc: RawDocument, kind: str) -> zipfile.ZipFile:
+    """Open a ``.docx``/``.xlsx`` container after checking it is whole, of that kind, and sane.
+
+    Args:
+        doc: the document, whose ``data`` holds the zip bytes.
+        kind: ``"docx"`` or ``"xlsx"``.
+
+    Returns:
+        The open zip file.
+
+    Raises:
+        UnreadableDocument: the zip is truncated or broken, holds the other kind of Office
+            file (or none), or would unpack to more than :data:`MAX_UNZIPPED_BYTES` or at a
+            ratio above :data:`MAX_ZIP_RATIO` (a zip bomb).
+    """
+    part, expected = _OOXML_PARTS[kind]
+    try:
+        archive = zipfile.ZipFile(BytesIO(doc.data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableDocument(
+            doc.name, f"应为{expected}，但文件已损坏或不完整（可能只下载了一部分）：{exc}"
+        ) from exc
+    names = {info.filename for info in infos}
+    if part not in names:
+        other = next((label for key, (path, label) in _OOXML_PARTS.items() if key != kind and path in names), None)
+        found = other or "不含 Office 文档内容的 zip 压缩包"
+        raise UnreadableDocument(doc.name, f"扩展名为 {doc.suffix or '（无）'}，应为{expected}，实际是{found}")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_UNZIPPED_BYTES or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_ZIP_RATIO):
+            raise UnreadableDocument(
+                doc.name,
+                f"压缩包内的“{info.filename}”解压后过大（{info.file_size} 字节，压缩比 {ratio:.0f} 倍），"
+                f"超过 {MAX_UNZIPPED_BYTES} 字节或 {MAX_ZIP_RATIO} 倍的上限，为安全起见不予读取",
+            )
+    return archive
 
 
 def _looks_like_text(text: str) -> bool:
