@@ -1,0 +1,1 @@
+"""The ``jixiao`` command line (Typer + rich). The logic lives in the core; see main.py."""
