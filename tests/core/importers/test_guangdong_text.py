@@ -1,0 +1,326 @@
+"""The tab-separated Guangdong importer: the line reader, detection, the quirk fixtures, the samples.
+
+Quirk fixtures live in tests/fixtures/importers/gd-quirks/ (one small fictional form each); the
+samples are samples/gd-county-2025.txt and samples/gd-city-2025.txt.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from conftest import FIXTURES_DIR, SAMPLES_DIR  # tests/ is on sys.path (tests/conftest.py)
+from jixiao.importers.base import RawDocument
+from jixiao.importers.text.guangdong import GuangdongTextImporter, read_grid
+from jixiao.model import (
+    DepartmentTargetForm,
+    ImportedDocument,
+    Indicator,
+    Money,
+    MoneyUnit,
+    ProblemSeverity,
+    ProjectTargetForm,
+    SourceRef,
+)
+
+IMPORTER = GuangdongTextImporter()
+QUIRKS = FIXTURES_DIR / "importers" / "gd-quirks"
+
+
+def _import(path: Path) -> ImportedDocument:
+    doc = RawDocument.from_path(path)
+    detection = IMPORTER.detect(doc)
+    layout = detection.layout if detection else "project-target/tsv-gd-county-2025"
+    return IMPORTER.load(doc, layout)
+
+
+def _rows(indicators: list[Indicator]) -> list[tuple[object, ...]]:
+    return [
+        (
+            ind.source.line if ind.source else None,
+            ind.level1,
+            ind.level2,
+            ind.name,
+            ind.period_value.raw if ind.period_value else None,
+            ind.annual_value.raw if ind.annual_value else None,
+            [v.raw for v in ind.extra_values],
+        )
+        for ind in indicators
+    ]
+
+
+def _problems(result: ImportedDocument) -> list[tuple[str, str, int | None]]:
+    return [(p.severity.value, p.code, p.source.line if p.source else None) for p in result.problems]
+
+
+# --- the line reader ----------------------------------------------------------------------------
+
+
+def test_read_grid_tabbed_lines_become_table_rows_with_line_numbers() -> None:
+    """Tabbed lines are table rows (blank fields kept as cells), other lines running text."""
+    grid = read_grid("a.txt", ["附件1", "部门名称\t青川县\t\t", "", "\t基本信息\t38", "备注：无"])
+    assert [(row.source.line, row.table, row.texts()) for row in grid.rows] == [
+        (1, None, ["附件1"]),
+        (2, 0, ["部门名称", "青川县", "", ""]),
+        (3, None, [""]),
+        (4, 0, ["", "基本信息", "38"]),
+        (5, None, ["备注：无"]),
+    ]
+
+
+def test_read_grid_cells_carry_line_and_column() -> None:
+    """Each cell's SourceRef names its 1-based line and column."""
+    grid = read_grid("a.txt", ["x", "项目名称\t\t科技经费"])
+    assert [cell.source for cell in grid.rows[1].cells] == [
+        SourceRef(file="a.txt", line=2, column=1),
+        SourceRef(file="a.txt", line=2, column=2),
+        SourceRef(file="a.txt", line=2, column=3),
+    ]
+
+
+def test_read_grid_running_text_starts_a_new_table() -> None:
+    """A line of text between two runs of tabbed lines separates two tables; blank lines do not."""
+    grid = read_grid("a.txt", ["a\tb", "", "c\td", "标题", "e\tf"])
+    assert [row.table for row in grid.rows] == [0, None, 0, None, 1]
+
+
+# --- detection ----------------------------------------------------------------------------------
+
+
+def test_detect_text_without_tabs_declines_with_reason() -> None:
+    """Plain text is declined, and the rejection says that no tabbed rows were found."""
+    doc = RawDocument.from_bytes("项目名称 科技经费\n一级指标 产出指标\n".encode(), name="plain.txt")
+    assert (IMPORTER.detect(doc), IMPORTER.describe_rejection(doc)) == (
+        None,
+        "广东版式（制表符分隔文本）：文本中没有制表符分隔的表格行",
+    )
+
+
+def test_detect_one_cell_per_line_text_declines() -> None:
+    """Labels alone on their lines (the Hebei one-cell-per-line text) are not claimed."""
+    lines = ["\t项目名称", "\t科技经费", "\t项目等级", "\t二级项目", "\t实施期限", "\t2025", "\t一级指标"]
+    doc = RawDocument.from_bytes("\n".join(lines).encode(), name="cells.txt")
+    assert IMPORTER.detect(doc) is None
+
+
+def test_detect_project_only_file_claims_project_layout() -> None:
+    """A file with project forms only is claimed with the project layout id."""
+    detection = IMPORTER.detect(RawDocument.from_path(QUIRKS / "shifted-rows.txt"))
+    assert detection is not None
+    assert detection.layout == "project-target/tsv-gd-county-2025"
+
+
+# --- quirks -------------------------------------------------------------------------------------
+
+
+def test_load_shifted_rows_reads_cells_by_content_and_warns() -> None:
+    """Rows shifted left or right are read by what the cells say, each with a row-shifted warning."""
+    result = _import(QUIRKS / "shifted-rows.txt")
+    assert (_rows(result.forms[0].indicators), _problems(result)) == (
+        [
+            (12, "产出指标", "数量指标", "入驻企业数（家）", "30", "30", []),
+            (13, "产出指标", "质量指标", "园区设施完好率（%）", "≥95%", "≥95%", []),
+            (14, "产出指标", "时效指标", None, None, None, []),
+            (16, "效益指标", "经济效益指标", "园区产值增速（%）", "≥5%", "≥5%", []),
+            (17, "满意度指标", "服务对象满意度指标", "入驻企业满意度", "≥90%", "≥90%", []),
+        ],
+        [("warning", "row-shifted", 13), ("warning", "row-shifted", 14), ("warning", "row-shifted", 17)],
+    )
+
+
+def test_load_glued_row_joins_name_and_values_with_line_range() -> None:
+    """A name row followed by a values-only row becomes one indicator spanning both lines."""
+    result = _import(QUIRKS / "glued-row.txt")
+    first = result.forms[0].indicators[0]
+    assert (first.source, _rows(result.forms[0].indicators), _problems(result)) == (
+        SourceRef(file="glued-row.txt", line=12, line_end=13),
+        [
+            (12, "产出指标", "数量指标", "入驻企业数（家）", "30", "30", []),
+            (14, "产出指标", "数量指标", None, None, "≥95%", []),
+        ],
+        [
+            ("warning", "row-joined", 12),
+            ("warning", "indicator-name-missing", 14),
+            ("warning", "value-missing", 14),
+        ],
+    )
+
+
+def test_load_three_value_row_keeps_extra_value_and_warns() -> None:
+    """A third value cell goes to extra_values; a lone value goes to the column it sits in."""
+    result = _import(QUIRKS / "three-values.txt")
+    assert (_rows(result.forms[0].indicators), _problems(result)) == (
+        [
+            (12, "产出指标", "质量指标", "园区设施完好率（%）", "≥95%", "≥95%", ["≥95%"]),
+            (13, "效益指标", "社会效益指标", "带动就业人数（人）", "200", None, []),
+        ],
+        [("warning", "extra-value-cells", 12), ("warning", "value-missing", 13)],
+    )
+
+
+def test_load_two_indicators_in_one_cell_are_split() -> None:
+    """"A B | x y | x y" becomes two indicators; a name with a bracketed unit is not split."""
+    result = _import(QUIRKS / "two-in-one-cell.txt")
+    assert (_rows(result.forms[0].indicators), _problems(result)) == (
+        [
+            (12, "效益指标", "生态效益指标", "园区绿化改善", "比上年改善", "比上年改善", []),
+            (12, "效益指标", "生态效益指标", "节能设备推广", "起到推广作用", "起到推广作用", []),
+            (13, "产出指标", "数量指标", "奖励企业数 (个)", "15", "15", []),
+        ],
+        [("warning", "cell-split", 12)],
+    )
+
+
+def test_load_html_paragraphs_in_cells_are_removed() -> None:
+    """<p> tags and &nbsp; disappear from every field; paragraphs become lines."""
+    result = _import(QUIRKS / "p-tags.txt")
+    form = result.forms[0]
+    assert isinstance(form, DepartmentTargetForm)
+    task = form.key_tasks[0]
+    assert (
+        form.overall_goal, task.name, task.content, task.planned_amount,
+        _rows(form.indicators), form.title,
+    ) == (
+        "促消费、稳外贸。\n新增限上企业15家。",
+        "促消费活动",
+        "组织消费节 活动。",
+        Money(amount=Decimal("40"), unit=MoneyUnit.WAN_YUAN),
+        [(8, "产出指标", "数量指标", "促消费活动场次", None, "大于6场", [])],
+        "市级部门整体预算绩效目标申报表",
+    )
+
+
+def test_load_unreadable_cells_become_error_problems() -> None:
+    """Bad money, a bad year, a row with no label and a row before any form are errors, not crashes."""
+    result = _import(QUIRKS / "bad-cells.txt")
+    form = result.forms[0]
+    assert isinstance(form, ProjectTargetForm)
+    assert (form.start_year, form.total_amount, form.end_year, _problems(result)) == (
+        None,
+        None,
+        2025,
+        [
+            ("error", "row-outside-form", 1),
+            ("error", "year-unparsed", 7),
+            ("error", "money-unparsed", 8),
+            ("error", "row-unplaced", 10),
+            ("info", "text-outside-form", 11),
+        ],
+    )
+
+
+def test_load_unreadable_money_message_names_file_line_and_text() -> None:
+    """The Chinese message names the file, the line and column, and the text found."""
+    result = _import(QUIRKS / "bad-cells.txt")
+    messages = [p.message for p in result.problems if p.code == "money-unparsed"]
+    assert messages == ["bad-cells.txt 第8行 第3列：总金额应为金额，实际为“十二万”，未能读入"]
+
+
+# --- samples ------------------------------------------------------------------------------------
+
+
+def test_load_county_sample_reads_forms_and_key_values() -> None:
+    """The county sample gives 1 department and 3 project forms with their key fields."""
+    result = _import(SAMPLES_DIR / "gd-county-2025.txt")
+    department, *projects = result.forms
+    assert isinstance(department, DepartmentTargetForm)
+    assert department.budget is not None
+    summary = [
+        (
+            form.display_name, form.layout, form.budget_year, len(form.indicators),
+            form.start_year, form.end_year, form.annual_amount,
+        )
+        for form in projects if isinstance(form, ProjectTargetForm)
+    ]
+    wan = MoneyUnit.WAN_YUAN
+    assert (
+        result.layout,
+        department.department_name,
+        department.funded_headcount,
+        department.budget.fiscal_appropriation,
+        [(t.label, t.name, t.planned_amount) for t in department.key_tasks + department.other_tasks],
+        len(department.indicators),
+        summary,
+    ) == (
+        "tsv-gd-county-2025",
+        "青川县科技和工业信息化局",
+        38,
+        Money(amount=Decimal("498.3"), unit=wan),
+        [
+            ("任务1", "企业技术改造服务", Money(amount=Decimal("40"), unit=wan)),
+            ("任务2", "科技创新奖补", Money(amount=Decimal("30"), unit=wan)),
+            ("任务3", "中小企业服务", Money(amount=Decimal("15.8"), unit=wan)),
+            ("任务1", "安全生产检查", Money(amount=Decimal("0"), unit=wan)),
+        ],
+        12,
+        [
+            ("企业技术改造服务经费", "project-target/tsv-gd-county-2025", 2025, 10, 2025, 2099,
+             Money(amount=Decimal("40"), unit=wan)),
+            ("科技创新奖补资金", "project-target/tsv-gd-county-2025", 2025, 9, 2024, 2026,
+             Money(amount=Decimal("30"), unit=wan)),
+            ("中小企业服务经费", "project-target/tsv-gd-county-2025", 2025, 9, 2025, 2025,
+             Money(amount=Decimal("15.8"), unit=wan)),
+        ],
+    )
+
+
+def test_load_county_sample_reports_its_defects() -> None:
+    """The county sample's shifted, glued and three-value rows are each reported; nothing is an error."""
+    result = _import(SAMPLES_DIR / "gd-county-2025.txt")
+    assert (result.ok, sorted({(p.code, p.source.line if p.source else 0) for p in result.problems
+                               if p.code != "row-shifted"})) == (
+        True,
+        [("extra-value-cells", 85), ("row-joined", 83)],
+    )
+
+
+def test_load_city_sample_reads_forms_and_key_values() -> None:
+    """The city sample gives the city budget split, regime-B rows and names as written."""
+    result = _import(SAMPLES_DIR / "gd-city-2025.txt")
+    department, *projects = result.forms
+    assert isinstance(department, DepartmentTargetForm)
+    assert department.budget is not None
+    wan = MoneyUnit.WAN_YUAN
+    assert (
+        result.layout,
+        department.department_name,
+        department.budget_year,
+        (department.budget.own_level_label, department.budget.own_level_funds,
+         department.budget.transfer_funds, department.budget.other_funds),
+        department.overall_goal,
+        [(ind.category.value if ind.category else None, ind.name) for ind in department.indicators[:3]],
+        len(department.indicators),
+        [
+            (form.display_name, form.competent_department.name if form.competent_department else None,
+             form.total_amount, len(form.indicators))
+            for form in projects if isinstance(form, ProjectTargetForm)
+        ],
+    ) == (
+        "tsv-gd-city-2025",
+        "安平市商务局",
+        None,
+        ("市本级使用资金", Money(amount=Decimal("650.4"), unit=wan), Money(amount=Decimal("40"), unit=wan),
+         None),
+        "本年度围绕促消费、稳外贸开展工作: 1、社会消费品零售总额增长6%; 2、外贸进出口保持稳定; 3、新增限上商贸企业15家。",
+        [("成本指标", "项目资金控制数"), ("成本指标", None), ("成本指标", None)],
+        14,
+        [
+            ("促消费活动经费", "安宁市商务局", Money(amount=Decimal("40"), unit=wan), 11),
+            ("外贸企业服务经费", "安宁市商务局", Money(amount=Decimal("20"), unit=wan), 10),
+        ],
+    )
+
+
+def test_load_city_sample_reports_its_defects() -> None:
+    """The city sample's split cell, three-value row, empty task and missing year are reported."""
+    result = _import(SAMPLES_DIR / "gd-city-2025.txt")
+    found = [(p.severity, p.code, p.source.line if p.source else 0) for p in result.problems
+             if p.code != "row-shifted"]
+    assert found == [
+        (ProblemSeverity.INFO, "budget-year-missing", 3),
+        (ProblemSeverity.INFO, "task-empty", 20),
+        (ProblemSeverity.WARNING, "cell-split", 32),
+        (ProblemSeverity.INFO, "budget-year-missing", 40),
+        (ProblemSeverity.WARNING, "extra-value-cells", 56),
+        (ProblemSeverity.INFO, "budget-year-missing", 68),
+    ]
