@@ -1,0 +1,264 @@
+"""Fictional target forms written as Word, Excel and PDF files, for the native importer tests.
+
+A form is a list of blocks: a paragraph (``str``) or a :class:`Table` whose rows list only the
+cells that start there (as Word and HTML do), each a text or a :class:`Span`. :func:`expand`
+turns a table into the Grid convention (every position, covered ones blank), which is what
+the importers must give back. The departments, projects and figures are invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+FONT_PATH = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A merged cell: ``colspan`` columns wide, ``rowspan`` rows high."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Table:
+    rows: list[list[str | Span]]
+    widths: list[float] = field(default_factory=list)
+    """Column widths in points (PDF only)."""
+    repeat_header: int = 0
+    """Rows repeated at the top of each PDF page."""
+
+
+Block = str | Table
+
+
+def _span(cell: str | Span) -> Span:
+    return cell if isinstance(cell, Span) else Span(cell)
+
+
+def placed(table: Table) -> list[list[tuple[int, Span]]]:
+    """Each row's starting cells with their column, skipping positions covered from above."""
+    covered: set[tuple[int, int]] = set()
+    result: list[list[tuple[int, Span]]] = []
+    for r, row in enumerate(table.rows):
+        col = 0
+        out: list[tuple[int, Span]] = []
+        for cell in row:
+            span = _span(cell)
+            while (r, col) in covered:
+                col += 1
+            out.append((col, span))
+            for dr in range(span.rowspan):
+                for dc in range(span.colspan):
+                    covered.add((r + dr, col + dc))
+            col += span.colspan
+        result.append(out)
+    return result
+
+
+def width(table: Table) -> int:
+    return max(col + span.colspan for row in placed(table) for col, span in row)
+
+
+def expand(table: Table) -> list[list[tuple[str, int, int]]]:
+    """The table in the Grid convention: ``(text, colspan, rowspan)`` at every position."""
+    cols = width(table)
+    grid = [[("", 1, 1) for _ in range(cols)] for _ in table.rows]
+    for r, row in enumerate(placed(table)):
+        for col, span in row:
+            grid[r][col] = (span.text, span.colspan, span.rowspan)
+    return grid
+
+
+def texts(table: Table) -> list[list[str]]:
+    return [[text for text, _, _ in row] for row in expand(table)]
+
+
+# --- the fictional forms ----------------------------------------------------------------------
+
+
+def guangdong_project() -> list[Block]:
+    """A Guangdong county 项目支出绩效目标表 with merged 一级/二级 cells."""
+    table = Table(rows=[
+        ["项目名称", Span("乡村书屋运营补助经费", colspan=6)],
+        ["项目类型", Span("331-部门预算部门职能类", colspan=6)],
+        ["项目等级", Span("二级项目", colspan=6)],
+        ["主管部门", Span("901-临江县文化广电旅游体育局", colspan=2), "用款单位",
+         Span("901001-临江县文化馆", colspan=3)],
+        ["实施期限", "起始年度", "2025", "到期年度", Span("2025", colspan=3)],
+        ["预算金额", "总金额（万元）", "48.5", "当年度金额（万元）", Span("48.5", colspan=3)],
+        ["项目概述", Span("支持全县乡村书屋日常开放、图书更新和阅读推广活动。", colspan=6)],
+        [Span("总体绩效目标", rowspan=2), Span("实施周期总目标（跨年度项目需填写）", colspan=3),
+         Span("当年度目标", colspan=3)],
+        [Span("", colspan=3), Span("保障乡村书屋正常开放，年内开展阅读推广活动不少于24场。", colspan=3)],
+        [Span("绩效指标", rowspan=9), "一级指标", "二级指标", Span("三级指标", colspan=2),
+         "实施周期指标值", "当年度指标值"],
+        [Span("产出指标", rowspan=4), Span("数量指标", rowspan=2), Span("开放乡村书屋数（个）", colspan=2),
+         "≥60", "≥60"],
+        [Span("阅读推广活动场次（场）", colspan=2), "≥24", "≥24"],
+        ["质量指标", Span("新增图书上架率（%）", colspan=2), "≥95%", "≥95%"],
+        ["时效指标", Span("补助资金拨付时间", colspan=2), "2025年9月底前", "2025年9月底前"],
+        ["成本指标", "经济成本指标", Span("书屋运营补助标准（万元/个）", colspan=2), "≤0.8", "≤0.8"],
+        [Span("效益指标", rowspan=2), "社会效益指标", Span("群众阅读参与人次（人次）", colspan=2),
+         "≥5000", "≥5000"],
+        ["可持续影响指标", Span("书屋常态化开放机制", colspan=2), "长期有效", "长期有效"],
+        ["满意度指标", "服务对象满意度指标", Span("读者满意度（%）", colspan=2), "≥90%", "≥90%"],
+    ])
+    return [
+        "附件2",
+        "2025年县级项目支出绩效目标表",
+        table,
+        "备注：1. 本表的填报主体是预算单位，主管部门可进行代编。",
+    ]
+
+
+_HEBEI_LEVELS = [
+    ("产出指标", "数量指标", "培训基层调解员人次（人次）", "≥{n}百分比"),
+    ("产出指标", "质量指标", "调解案件归档合格率（%）", "≥95%"),
+    ("产出指标", "时效指标", "案件受理及时率（%）", "≥98%"),
+    ("成本指标", "经济成本指标", "人均培训成本（元）", "≤300元"),
+    ("效益指标", "社会效益指标", "矛盾纠纷化解率（%）", "≥90%"),
+    ("满意度指标", "服务对象满意度指标", "当事人满意度（%）", "≥95%"),
+]
+
+
+def hebei_project(*, indicator_rows: int = 12) -> list[Block]:
+    """A Hebei county 项目支出绩效目标表; ``indicator_rows`` indicators, grouped under merged 一级/二级."""
+    head = [
+        ["项目编码", Span("13990125P00991234ZZ01", colspan=2), "项目名称", Span("人民调解能力提升经费", colspan=2)],
+        ["预算规模及资金用途", "预算数", "186000.00", "其中：财政资金", "186000.00", "其他资金"],
+        ["", Span("用于基层人民调解员培训和案件卷宗管理。", colspan=5)],
+        ["资金支出计划（%）", "3月底", "6月底", "10月底", Span("12月底", colspan=2)],
+        ["", "25%", "50%", "75%", Span("100%", colspan=2)],
+        ["绩效目标", Span("提升基层调解能力，及时化解矛盾纠纷。", colspan=5)],
+    ]
+    header = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
+    groups: dict[tuple[str, str], list[list[str]]] = {}
+    for number in range(indicator_rows):
+        level1, level2, name, value = _HEBEI_LEVELS[number % len(_HEBEI_LEVELS)]
+        label = name if number < len(_HEBEI_LEVELS) else f"{name}{number // len(_HEBEI_LEVELS) + 1}"
+        groups.setdefault((level1, level2), []).append(
+            [label, f"{label}的年度目标", value.format(n=80 + number), "依据本局年度工作计划"]
+        )
+    body: list[list[str | Span]] = []
+    level1_rows: dict[str, int] = {}
+    for (level1, _), rows in groups.items():
+        level1_rows[level1] = level1_rows.get(level1, 0) + len(rows)
+    seen_level1: set[str] = set()
+    for (level1, level2), rows in groups.items():
+        for index, row in enumerate(rows):
+            cells: list[str | Span] = []
+            if level1 not in seen_level1:
+                cells.append(Span(level1, rowspan=level1_rows[level1]))
+                seen_level1.add(level1)
+            if index == 0:
+                cells.append(Span(level2, rowspan=len(rows)))
+            body.append(cells + list(row))
+    widths = [62.0, 72.0, 100.0, 110.0, 60.0, 96.0]
+    return [
+        "1.人民调解能力提升经费绩效目标表",
+        "139901临江县司法局本级 单位：元",
+        Table(rows=head, widths=widths),
+        Table(rows=[header, *body], widths=widths, repeat_header=1),
+    ]
+
+
+# --- writers ------------------------------------------------------------------------------------
+
+
+def to_docx(blocks: list[Block]) -> bytes:
+    """Write the blocks as a Word document (merged cells merged the Word way)."""
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block.rows), cols=width(block))
+        table.style = "Table Grid"
+        for r, row in enumerate(placed(block)):
+            for col, span in row:
+                cell = table.cell(r, col)
+                if span.colspan > 1 or span.rowspan > 1:
+                    cell = cell.merge(table.cell(r + span.rowspan - 1, col + span.colspan - 1))
+                cell.text = span.text
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def to_xlsx(blocks: list[Block], *, sheet: str = "项目支出绩效目标表", numbers: bool = False) -> bytes:
+    """Write the blocks on one sheet (paragraphs in column A, tables below each other).
+
+    With ``numbers``, cells that look like money are written as numbers with a ``0.00`` format.
+    """
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.title = sheet
+    r0 = 1
+    for block in blocks:
+        if isinstance(block, str):
+            ws.cell(row=r0, column=1, value=block)
+            r0 += 1
+            continue
+        for r, row in enumerate(placed(block)):
+            for col, span in row:
+                cell = ws.cell(row=r0 + r, column=col + 1)
+                value: str | float = span.text
+                if numbers and span.text.replace(".", "", 1).isdigit() and "." in span.text:
+                    value = float(span.text)
+                    cell.number_format = "0.00"
+                cell.value = value
+                if span.colspan > 1 or span.rowspan > 1:
+                    ws.merge_cells(start_row=r0 + r, start_column=col + 1,
+                                   end_row=r0 + r + span.rowspan - 1, end_column=col + span.colspan)
+        r0 += len(block.rows)
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def to_pdf(blocks: list[Block], *, font_size: float = 9, leading: float = 24) -> bytes:
+    """Write the blocks as a PDF with ruled tables (reportlab, Noto Sans CJK)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as PdfTable
+
+    if "NotoCJK" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("NotoCJK", str(FONT_PATH), subfontIndex=0))
+    para = ParagraphStyle("p", fontName="NotoCJK", fontSize=font_size + 2, leading=font_size * 2)
+    cell_style = ParagraphStyle("c", fontName="NotoCJK", fontSize=font_size, leading=font_size * 1.3)
+    story = []
+    for block in blocks:
+        if isinstance(block, str):
+            story.append(Paragraph(block, para))
+            continue
+        cols = width(block)
+        data: list[list[object]] = [["" for _ in range(cols)] for _ in block.rows]
+        commands: list[tuple[object, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
+        for r, row in enumerate(placed(block)):
+            for col, span in row:
+                data[r][col] = Paragraph(span.text, cell_style) if span.text else ""
+                if span.colspan > 1 or span.rowspan > 1:
+                    commands.append(("SPAN", (col, r), (col + span.colspan - 1, r + span.rowspan - 1)))
+        story.append(PdfTable(
+            data, colWidths=block.widths or None, rowHeights=[leading] * len(block.rows),
+            style=TableStyle(commands), repeatRows=block.repeat_header,
+        ))
+    out = BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, title="fixture").build(story)
+    return out.getvalue()
