@@ -53,7 +53,11 @@ UNIT_ALIASES: dict[str, str] = {"百分比": "%", "％": "%", "百分之": "%", 
 
 _NUMBER = re.compile(r"^(\d[\d,，]*(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(r"^[^\d\s,，。；;:：、()（）]{1,6}$")
-_DEADLINE = re.compile(r"(年|月|日|季度|旬).*(前|底)|(前|以前|之前)(完成)?$")
+# A time word before 前/底 ("12月底前", "年底"), or a written date ending in 前 ("2025.12.31前");
+# "提前完成" alone is words, not a deadline.
+_DEADLINE = re.compile(r"(年|月|日|季度|旬).*(前|底)|\d(以前|之前|前)(完成)?$")
+# Whitespace between two digits separates two numbers ("10 20699"); it must not join them.
+_SPACE_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 _NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[)）]\s*$")
 
 
@@ -81,9 +85,16 @@ class IndicatorValue(BaseModel):
         return self.kind == ValueKind.EMPTY
 
     def canonical(self) -> str:
-        """The value written the standard way (``≥90%``); words and raw text stay as they are."""
+        """The value written the standard way (``≥90%``); words and raw text stay as they are.
+
+        A malformed symbol (``》90%``) or an approximation (``90%左右``) has no standard
+        spelling: writing ``90%`` would silently turn it into a bare number, so the raw text
+        (stripped) is kept.
+        """
         if self.kind != ValueKind.QUANTITATIVE or self.number is None:
             return self.text if self.text is not None else self.raw.strip()
+        if self.operator_style in (OperatorStyle.MALFORMED, OperatorStyle.APPROXIMATE):
+            return self.raw.strip()
         op = self.operator.value if self.operator else ""
         return f"{op}{_format_number(self.number)}{self.unit or ''}"
 
@@ -120,7 +131,7 @@ def parse_value(raw: str | None) -> IndicatorValue:
         <OperatorStyle.MALFORMED: 'malformed'>
     """
     raw = "" if raw is None else raw
-    compact = re.sub(r"\s+", "", raw)
+    compact = re.sub(r"\s+", "", _SPACE_BETWEEN_DIGITS.sub("\x00", raw)).replace("\x00", " ")
     if not compact:
         return IndicatorValue(raw=raw, kind=ValueKind.EMPTY)
     text = raw.strip()
