@@ -58,7 +58,7 @@ STYLE_NOTES = {
 
 
 def describe_value(value: IndicatorValue | None) -> Text:
-    """``“98%以上” → ≥98%（定量，比较词已规范化）``."""
+    """``“98%以上” → ≥98%（定量，比较词已规范化）``; the arrow only when the spelling changes."""
     if value is None or value.is_empty:
         return Text("（空）", style="dim")
     text = Text()
@@ -70,8 +70,9 @@ def describe_value(value: IndicatorValue | None) -> Text:
             notes.append(STYLE_NOTES[value.operator_style])
         if value.unit_text and value.unit != value.unit_text:
             notes.append(f"单位“{value.unit_text}”→“{value.unit}”")
-        text.append(" → ")
-        text.append(parsed, style="bold green")
+        if parsed != value.raw.strip():
+            text.append(" → ")
+            text.append(parsed, style="bold green")
     style = "red" if value.kind == ValueKind.UNPARSED else "dim"
     text.append(f"（{'，'.join(notes)}）", style=style)
     return text

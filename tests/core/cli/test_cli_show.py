@@ -1,0 +1,153 @@
+"""``jixiao show``: the tree of forms and indicators, from documents and from JSON exports."""
+
+from __future__ import annotations
+
+import pytest
+from cli_fake_importer import GOOD_TEXT
+from typer.testing import CliRunner
+
+from jixiao.cli.commands.show import describe_value, header_fields
+from jixiao.cli.main import app
+from jixiao.model import (
+    DepartmentBudget,
+    DepartmentTargetForm,
+    Money,
+    MoneyUnit,
+    OrgRef,
+    ProjectTargetForm,
+    parse_value,
+)
+
+runner = CliRunner()
+
+pytestmark = pytest.mark.usefixtures("fake_registry")
+
+EXPECTED_TREE = """\
+文件 培训项目.txt  版式 fake/test-1  编码 utf-8
+└── 项目支出绩效目标表：示例县企业培训项目  [培训项目.txt 第1–5行]
+    ├── 表头
+    │   └── 项目名称：示例县企业培训项目
+    └── 绩效指标（2 个三级指标）
+        ├── 产出指标
+        │   └── 数量指标
+        │       └── 培训企业数（家）  [培训项目.txt 第3行]
+        │           指标值：“≥30家”（定量）
+        ├── 效益指标
+        │   └── 社会效益指标
+        │       └── （无指标）
+        └── 满意度指标
+            └── 服务对象满意度指标
+                └── 受训企业满意度  [培训项目.txt 第5行]
+                    指标值：“95%以上” → ≥95%（定量，比较词已规范化）
+
+"""
+
+
+def test_show_document_prints_the_whole_tree(write_file):
+    """A document is imported and shown as form → 一级 → 二级 → 三级 with raw and parsed values."""
+    path = write_file("培训项目.txt", GOOD_TEXT)
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == EXPECTED_TREE
+
+
+def test_show_json_export_prints_the_same_tree(write_file, tmp_path):
+    """Showing the JSON written by `jixiao import` gives the same tree as the document itself."""
+    path = write_file("培训项目.txt", GOOD_TEXT)
+    out = tmp_path / "out.json"
+    assert runner.invoke(app, ["import", str(path), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["show", str(out)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, EXPECTED_TREE, "")
+
+
+def test_show_user_text_with_markup_is_printed_literally(write_file):
+    """Square brackets in user text are not rich markup."""
+    path = write_file("标记.txt", GOOD_TEXT + "指标\t产出指标\t质量指标\t[bold]合格率[/]\t100%\n")
+    result = runner.invoke(app, ["show", str(path)])
+    assert "[bold]合格率[/]  [标记.txt 第6行]" in result.stdout
+
+
+def test_show_invalid_json_exits_2_with_the_place(write_file):
+    """A broken JSON file names the file and the line and column of the error."""
+    path = write_file("坏.json", '{"documents": [\n  {"file": }\n]}\n')
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"错误：{path}（第2行第12列）：不是 jixiao 导出的 JSON：")
+
+
+def test_show_json_of_another_shape_exits_2_naming_the_field(write_file):
+    """A JSON file that is not an export names the first field that does not fit."""
+    path = write_file("别的.json", '{"documents": [{"layout": "x"}]}')
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"错误：{path}（documents.0.file）：不是 jixiao 导出的 JSON：")
+
+
+def test_show_problem_document_exits_1(write_file):
+    """Error-severity problems are shown in the tree and give exit 1."""
+    path = write_file("问题.txt", GOOD_TEXT + "问题\terror\trow-skipped\t第9行无法读取\n")
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "    └── [错误] row-skipped 问题.txt 第6行：问题.txt：第9行无法读取\n" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("≥95%", "“≥95%”（定量）"),
+        ("98%以上", "“98%以上” → ≥98%（定量，比较词已规范化）"),
+        ("》90%", "“》90%”（定量，比较符号无效，无法判断是≥还是＞）"),
+        ("90%左右", "“90%左右”（定量，约数，不是比较）"),
+        ("15", "“15”（定量，未写比较符）"),
+        ("≥95百分比", "“≥95百分比” → ≥95%（定量，单位“百分比”→“%”）"),
+        ("及时", "“及时”（定性）"),
+        ("2025年12月底前", "“2025年12月底前”（期限）"),
+        ("收入比重 3%以上。", "“收入比重 3%以上。”（无法解析）"),
+        ("", "（空）"),
+    ],
+)
+def test_show_describe_value_states_raw_parsed_and_notes(raw: str, expected: str):
+    """Each kind of value is described with its raw text, the standard spelling and notes."""
+    assert describe_value(parse_value(raw)).plain == expected
+
+
+def test_show_header_fields_of_project_include_money_and_orgs():
+    """Project header fields are listed in printed order, money with its unit."""
+    form = ProjectTargetForm(
+        project_name="示例项目",
+        budget_year=2025,
+        competent_department=OrgRef(code="144001", name="示例县工业局", raw="144001-示例县工业局"),
+        start_year=2025,
+        end_year=2027,
+        total_amount=Money(amount="30", unit=MoneyUnit.WAN_YUAN),
+        annual_amount=Money(amount="10.5", unit=MoneyUnit.WAN_YUAN),
+        money_unit=MoneyUnit.WAN_YUAN,
+    )
+    assert header_fields(form) == [
+        ("预算年度", "2025"),
+        ("项目名称", "示例项目"),
+        ("主管部门", "144001-示例县工业局"),
+        ("实施周期", "2025–2027"),
+        ("总金额", "30 万元"),
+        ("当年度金额 / 预算数", "10.5 万元"),
+        ("金额单位", "万元"),
+    ]
+
+
+def test_show_header_fields_of_department_include_budget():
+    """Department header fields list headcount and the budget block."""
+    form = DepartmentTargetForm(
+        department_name="示例县工业局",
+        funded_headcount=12,
+        budget=DepartmentBudget(
+            basic_expenditure=Money(amount="100.25"), fiscal_appropriation=Money(amount="100.25")
+        ),
+        overall_goal="完成年度工作",
+    )
+    assert header_fields(form) == [
+        ("部门名称", "示例县工业局"),
+        ("财政供养人员数", "12"),
+        ("基本支出", "100.25 万元"),
+        ("财政拨款", "100.25 万元"),
+        ("总体绩效目标", "完成年度工作"),
+    ]
