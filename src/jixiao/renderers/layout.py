@@ -115,6 +115,12 @@ class FormLayout:
     blocks: list[Block]
     columns: int
     """The widest table (the sheet width in xlsx)."""
+    toc: str = ""
+    """The table-of-contents entry of a package (the project or department name)."""
+
+    def __post_init__(self) -> None:
+        if not self.toc:
+            self.toc = self.title
 
 
 # --- choosing a family --------------------------------------------------------------------
@@ -343,7 +349,8 @@ def department_gd(form: DepartmentTargetForm, family: Family, mode: ValueMode) -
         form, ["一级指标", "二级指标", "三级指标", "指标值"], ("annual_value",), mode, [14, 18, 22, 26, 20]
     )
     blocks = [*_lead_blocks(form, title, unit), Table(widths=widths, body=body), indicators, *_remarks(form, family)]
-    return FormLayout(family=family, kind="department", title=title, blocks=blocks, columns=5)
+    return FormLayout(family=family, kind="department", title=title, blocks=blocks, columns=5,
+                      toc=_toc(form.department_name, "部门整体绩效目标表", title))
 
 
 _EMPTY_BUDGET = DepartmentBudget()
@@ -391,7 +398,8 @@ def project_gd(form: ProjectTargetForm, family: Family, mode: ValueMode) -> Form
         ("period_value", "annual_value"), mode, [12, 13, 17, 28, 15, 15],
     )
     blocks = [*_lead_blocks(form, title, unit), Table(widths=widths, body=body), indicators, *_remarks(form, family)]
-    return FormLayout(family=family, kind="project", title=title, blocks=blocks, columns=6)
+    return FormLayout(family=family, kind="project", title=title, blocks=blocks, columns=6,
+                      toc=_toc(form.project_name, "项目支出绩效目标表", title))
 
 
 # --- Hebei --------------------------------------------------------------------------------
@@ -439,10 +447,11 @@ def project_hebei(form: ProjectTargetForm, mode: ValueMode) -> FormLayout:
         Para(heading, "title"),
         Para(f"单位：{unit.value}", "unit", left=org_text(form.spending_unit) or None),
         Table(widths=_HB_WIDTHS, body=body),
-        Table(widths=_HB_WIDTHS, head=head, body=rows, role="indicators"),
+        Table(widths=_HB_WIDTHS, head=head, body=rows, role="indicators", joined=True),
         *_remarks(form, "hebei"),
     ]
-    return FormLayout(family="hebei", kind="project", title=title, blocks=blocks, columns=7)
+    return FormLayout(family="hebei", kind="project", title=title, blocks=blocks, columns=7,
+                      toc=_toc(form.project_name, "项目支出绩效目标表", title))
 
 
 _CN_NUMBERS = "一二三四五六七八九十"
@@ -456,12 +465,19 @@ def _cn(index: int) -> str:
     return str(index)
 
 
+def _paras(text: str | None, style: str = "body") -> list[Para]:
+    return [Para(line, style) for line in (text or "").split("\n") if line.strip()]
+
+
 def department_hebei(form: DepartmentTargetForm, mode: ValueMode) -> FormLayout:
+    """部门整体绩效目标 as printed in Hebei budget documents: three numbered text parts.
+
+    The department name is not part of this text (the document it sits in names it); it shows
+    on the package cover. Key tasks and indicators, when a form has them, follow as tables.
+    """
     unit = _unit_of(form, "hebei")
     title = form.title or "部门整体绩效目标"
     blocks: list[Block] = [Para(title, "title")]
-    if form.department_name:
-        blocks.append(Para(form.department_name, "subtitle"))
     section = 0
 
     def heading(text: str) -> None:
@@ -470,16 +486,25 @@ def department_hebei(form: DepartmentTargetForm, mode: ValueMode) -> FormLayout:
         blocks.append(Para(f"{_cn(section)}、{text}", "heading"))
 
     heading("总体绩效目标")
-    blocks.append(Para(_s(form.overall_goal)))
+    blocks.extend(_paras(form.overall_goal))
     heading("分项绩效目标")
     for index, goal in enumerate(form.sub_goals, start=1):
-        blocks.append(Para(f"（{_cn(index)}）{goal.title}", "subheading"))
+        label = goal.label or f"（{_cn(index)}）"
+        head = f"{label}{goal.title}"
+        content = (goal.content or "").split("\n")
+        if content[0]:
+            head = f"{head}。{content[0]}"
+        blocks.append(Para(head, "subheading"))
+        blocks.extend(Para(line) for line in content[1:] if line.strip())
         if goal.goal:
             blocks.append(Para(f"绩效目标：{goal.goal}"))
         names = [f"{_s(i.name)}{value_text(i.annual_value, mode)}" for i in goal.indicators]
         if names:
             blocks.append(Para("绩效指标：" + names[0]))
             blocks.extend(Para(name, "continued") for name in names[1:])
+    heading("工作保障措施")
+    for measure in form.guarantee_measures:
+        blocks.extend(_paras(measure))
     if form.key_tasks or form.other_tasks:
         heading("年度重点工作任务")
         rows = [[TCell("名称", kind="head"), TCell("主要实施内容", kind="head"),
@@ -493,10 +518,13 @@ def department_hebei(form: DepartmentTargetForm, mode: ValueMode) -> FormLayout:
         header = ["一级指标", "二级指标", "三级指标", "指标值"]
         blocks.append(Table(widths=[18, 22, 38, 22], head=[[TCell(h, kind="head") for h in header]],
                             body=indicator_rows(form.indicators, ("annual_value",), mode=mode), role="indicators"))
-    heading("工作保障措施")
-    blocks.extend(Para(text) for text in form.guarantee_measures)
     blocks.extend(_remarks(form, "hebei"))
-    return FormLayout(family="hebei", kind="department", title=title, blocks=blocks, columns=4)
+    return FormLayout(family="hebei", kind="department", title=title, blocks=blocks, columns=4,
+                      toc=_toc(form.department_name, "部门整体绩效目标", title))
+
+
+def _toc(name: str | None, what: str, title: str) -> str:
+    return f"{name} {what}" if name else title
 
 
 # --- entry point --------------------------------------------------------------------------
