@@ -19,6 +19,7 @@ from decimal import Decimal
 from jixiao.disclosure.catalogue import Catalogue
 from jixiao.disclosure.model import (
     ClassifiedRow,
+    Disclosure,
     ClassifiedTable,
     EconomicRow,
     ExpenditureRow,
@@ -372,3 +373,24 @@ def build_summary(
     ]
     return SummaryTable(kind=kind, title=title or kind.title, unit=unit, columns=fund_columns,
                         income=income_lines, expenditure=expenditure_lines, source=source)
+
+
+def normalise_units(disclosure: Disclosure) -> None:
+    """Convert every table to the disclosure's unit (exactly), so tables can be compared."""
+    for kind, table in list(disclosure.tables.items()):
+        if table.unit == disclosure.unit:
+            continue
+        factor = Decimal(10000) if disclosure.unit == MoneyUnit.YUAN else Decimal(1) / Decimal(10000)
+
+        def scale(values: dict) -> dict:
+            return {k: (v * factor if isinstance(v, Decimal) else v) for k, v in values.items()}
+
+        update: dict = {"unit": disclosure.unit}
+        if isinstance(table, SummaryTable):
+            update["income"] = [line.model_copy(update=scale(line.__dict__)) for line in table.income]
+            update["expenditure"] = [line.model_copy(update=scale(line.__dict__)) for line in table.expenditure]
+        elif isinstance(table, ClassifiedTable | ThreePublicTable):
+            update["rows"] = [row.model_copy(update=scale(row.__dict__)) for row in table.rows]
+        disclosure.tables[kind] = table.model_copy(update=update)
+        disclosure.problems.append(
+            f"{disclosure.file}：表“{table.title}”以{table.unit.value}为单位，已换算为{disclosure.unit.value}后核对")

@@ -200,6 +200,10 @@ class _Checker:
         if current is not None:
             self.equal("JX601", name, "本年收入合计", current.amount, [(line.label, line.amount) for line in items],
                        source=current.source, right_label="收入项目之和")
+        if grand is not None and current is None:
+            self.equal("JX602", name, "收入总计", grand.amount,
+                       [(line.label, line.amount) for line in items] + [("上年结转结余", carry.amount if carry else None)],
+                       source=grand.source, right_label="收入项目与上年结转结余之和")
         if grand is not None:
             if current is not None:
                 self.equal("JX602", name, "收入总计", grand.amount,
@@ -365,9 +369,11 @@ class _Checker:
                        [("一般公共预算拨款", amount("general")), ("政府性基金预算拨款", amount("fund")),
                         ("国有资本经营预算拨款", amount("capital"))], source=inc["current_total"].source)
         if inc["grand_total"] is not None:
+            base = [("本年收入合计", amount("current_total"))] if inc["current_total"] is not None else [
+                ("一般公共预算拨款", amount("general")), ("政府性基金预算拨款", amount("fund")),
+                ("国有资本经营预算拨款", amount("capital"))]
             self.equal("JX609", name, "收入总计", amount("grand_total"),
-                       [("本年收入合计", amount("current_total")), ("年初结转和结余", amount("carryover"))],
-                       source=inc["grand_total"].source)
+                       [*base, ("年初结转和结余", amount("carryover"))], source=inc["grand_total"].source)
         if any(inc[k] is not None for k in ("carryover_general", "carryover_fund", "carryover_capital")) \
                 and inc["carryover"] is not None:
             self.equal("JX609", name, "年初财政拨款结转和结余", amount("carryover"),
@@ -483,6 +489,8 @@ class _Checker:
                 self.equal("JX613", f"{name}{label}列", abroad.label, abroad.get(column),
                            [(r.label, r.get(column)) for r in subs], source=abroad.source)
         for r in t9.rows:
+            if r.general is None and r.fund is None and r.capital is None:
+                continue
             self.equal("JX613", f"{name}“{r.label}”", "合计", r.total,
                        [("一般公共预算", r.general), ("政府性基金", r.fund), ("国有资本经营", r.capital)], source=r.source)
 
@@ -538,7 +546,7 @@ class _Checker:
             if match is None:
                 continue
             stated = Decimal(match.group(1).replace(",", ""))
-            in_table = _n(value) / scale
+            in_table = (_n(value) / scale).quantize(CENT)
             ok = stated == in_table
             self.count("JX614", ok)
             if not ok:

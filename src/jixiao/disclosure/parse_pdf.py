@@ -1,0 +1,318 @@
+"""Read the disclosure tables from a real PDF (ruled tables), rebuilding rows and columns from positions.
+
+Each page whose first lines carry a table title (classified by :func:`classify_title`) is read with
+pdfplumber's ruled-table finder; header cells are given to every column their box spans, so each
+column gets a path of labels (``本年收入 / 财政拨款收入``) that is mapped to the model's column keys.
+A page with a table but no title continues the previous page's table under the same columns.
+Transposed 三公 tables (items as columns, Jiangsu) are turned back into rows.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.disclosure.assemble import (
+    normalise_units,
+    RawRow,
+    SummarySide,
+    build_classified,
+    build_summary,
+    build_three_public,
+    is_expenditure_label,
+    parse_number,
+    three_public_key,
+)
+from jixiao.disclosure.catalogue import Catalogue, load_catalogue
+from jixiao.disclosure.model import Disclosure, GenericTable, TableKind
+from jixiao.disclosure.parse_text import classify_title
+from jixiao.errors import UnreadableDocument
+from jixiao.model import MoneyUnit, SourceRef
+
+_UNIT = re.compile(r"单位[：:]\s*(万元|元)")
+_DEPT = re.compile(r"(?:编制部门|编制单位|部门(?:名称)?)[：:]\s*(\S+)")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$")
+
+COLUMN_KEYS: dict[TableKind, list[tuple[str, str]]] = {
+    TableKind.T2: [("小计", "subtotal"), ("财政拨款", "fiscal"), ("财政专户", "special_account"),
+                   ("经营", "operating"), ("事业收入", "business"), ("上级补助", "superior_subsidy"),
+                   ("附属单位", "subsidiary_remit"), ("其他收入", "other"), ("结转", "carryover"), ("合计", "total")],
+    TableKind.T3: [("基本", "basic"), ("项目", "project"), ("经营", "operating"), ("上解", "remit_superior"),
+                   ("附属单位", "subsidy_subordinate"), ("合计", "total")],
+    TableKind.T5: [("基本", "basic"), ("项目", "project"), ("合计", "total")],
+    TableKind.T6: [("人员", "personnel"), ("公用", "public"), ("合计", "total"), ("金额", "total")],
+}
+COLUMN_KEYS[TableKind.T7] = COLUMN_KEYS[TableKind.T5]
+COLUMN_KEYS[TableKind.T8] = COLUMN_KEYS[TableKind.T5]
+FUND_KEYS = [("一般公共预算", "general"), ("政府性基金", "fund"), ("国有资本经营", "capital"), ("合计", "amount"),
+             ("小计", "amount"), ("金额", "amount"), ("预算数", "amount")]
+
+
+@dataclass(slots=True)
+class _Grid:
+    page: int
+    rows: list[list[str]]
+    paths: list[list[str]]
+    """Per column, the header labels above it (top to bottom)."""
+    first_data: int
+
+
+@dataclass(slots=True)
+class _Found:
+    kind: TableKind
+    title: str
+    unit: MoneyUnit
+    page: int
+    grids: list[_Grid] = field(default_factory=list)
+    note: str | None = None
+
+
+def _clean(text: str | None) -> str:
+    return re.sub(r"\s", "", text or "")
+
+
+def _is_data_row(cells: list[str]) -> bool:
+    return any(parse_number(cell) is not None and re.search(r"\d", cell) for cell in cells if cell)
+
+
+def _read_grid(page, number: int) -> _Grid | None:  # noqa: ANN001 - pdfplumber page
+    tables = page.find_tables()
+    if not tables:
+        return None
+    table = max(tables, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
+    data = table.extract()
+    if not data:
+        return None
+    width = max(len(row) for row in data)
+    # Column x-ranges: the narrowest box seen in each column.
+    spans: list[tuple[float, float] | None] = [None] * width
+    for row in table.rows:
+        for j, cell in enumerate(row.cells):
+            if cell is None or j >= width:
+                continue
+            if spans[j] is None or (cell[2] - cell[0]) < (spans[j][1] - spans[j][0]):  # type: ignore[index]
+                spans[j] = (cell[0], cell[2])
+    rows = [[_clean(cell) for cell in row] + [""] * (width - len(row)) for row in data]
+    first_data = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
+    paths: list[list[str]] = [[] for _ in range(width)]
+    for i in range(first_data):
+        cells = table.rows[i].cells if i < len(table.rows) else []
+        for j, box in enumerate(cells):
+            text = rows[i][j] if j < width else ""
+            if box is None or not text or "单位：" in text or "部门：" in text or text.endswith("表"):
+                continue
+            for k, span in enumerate(spans):
+                if span is not None and box[0] - 1 <= (span[0] + span[1]) / 2 <= box[2] + 1:
+                    paths[k].append(text)
+    return _Grid(page=number, rows=rows, paths=paths, first_data=first_data)
+
+
+def _key(path: list[str], table: list[tuple[str, str]]) -> str | None:
+    for label in reversed(path):
+        for word, key in table:
+            if word in label:
+                return key
+    return None
+
+
+def _code_columns(paths: list[list[str]]) -> tuple[list[int], int | None]:
+    code_cols = [j for j, path in enumerate(paths) if path and (path[-1] in ("类", "款", "项") or "编码" in path[-1])]
+    name_col = next((j for j, path in enumerate(paths) if path and ("名称" in path[-1] or path[-1] in ("项目", "科目"))),
+                    None)
+    return code_cols, name_col
+
+
+def _classified_rows(found: _Found, file: str) -> tuple[list[RawRow], list[str]]:
+    keys = COLUMN_KEYS[found.kind]
+    raw: list[RawRow] = []
+    columns: list[str] = []
+    paths: list[list[str]] | None = None
+    for grid in found.grids:
+        if grid.first_data > 0 or paths is None:
+            paths = grid.paths
+        code_cols, name_col = _code_columns(paths)
+        value_cols = {j: _key(path, keys) for j, path in enumerate(paths) if j not in code_cols and j != name_col}
+        for key in value_cols.values():
+            if key and key not in columns:
+                columns.append(key)
+        for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
+            code = "".join(row[j] for j in code_cols if j < len(row)) or None
+            name = row[name_col] if name_col is not None and name_col < len(row) else ""
+            if code is None and name:
+                match = _CODE.match(name)
+                if match:
+                    code, name = match.group(1), match.group(2)
+            if code is not None and not code.isdigit():
+                name, code = code + name, None
+            cells = {key: parse_number(row[j]) for j, key in value_cols.items() if key and j < len(row)}
+            if code is None and not ("合计" in name or "总计" in name or (not name and any(cells.values()))):
+                continue
+            if code is None and not any(v is not None for v in cells.values()):
+                continue
+            raw.append(RawRow(label=name, code=code, cells=cells,
+                              source=SourceRef(file=file, page=grid.page, row=index)))
+    # A 合计 row printed last (Shanghai) is moved first, as in the model.
+    raw.sort(key=lambda r: 0 if r.code is None else 1)
+    ordered = list(dict.fromkeys(["total", *[k for _, k in keys]]))
+    return raw, [c for c in ordered if c in columns]
+
+
+def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[SummarySide]]:
+    income: list[SummarySide] = []
+    expenditure: list[SummarySide] = []
+    paths: list[list[str]] | None = None
+    for grid in found.grids:
+        if grid.first_data > 0 or paths is None:
+            paths = grid.paths
+        width = len(paths)
+        label_cols = [j for j in range(width) if not any(parse_number(r[j]) is not None and re.search(r"\d", r[j])
+                                                           for r in grid.rows[grid.first_data:] if j < len(r))
+                      and any(r[j] for r in grid.rows[grid.first_data:] if j < len(r))]
+        for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
+            src = SourceRef(file=file, page=grid.page, row=index)
+            for n, j in enumerate(label_cols):
+                label = row[j] if j < len(row) else ""
+                if not label:
+                    continue
+                stop = label_cols[n + 1] if n + 1 < len(label_cols) else width
+                cells: dict[str, Decimal | None] = {}
+                for k in range(j + 1, stop):
+                    key = _key(paths[k], FUND_KEYS) or ("amount" if not cells else None)
+                    if key and key not in cells:
+                        cells[key] = parse_number(row[k]) if k < len(row) else None
+                side = SummarySide(label, [v for v in cells.values() if v is not None], cells=cells, source=src)
+                if n == 0 and not is_expenditure_label(label):
+                    income.append(side)
+                elif n == 0 or n == 1:
+                    expenditure.append(side)
+    return income, expenditure
+
+
+def _three_public_rows(found: _Found, file: str) -> list[RawRow]:
+    raw: list[RawRow] = []
+    grid = found.grids[0]
+    paths = grid.paths
+    transposed = any("因公出国" in "".join(path) for path in paths)
+    if transposed:
+        extra = any("会议" in "".join(p) or "培训" in "".join(p) or "机关运行" in "".join(p) for p in paths)
+        data = grid.rows[grid.first_data] if grid.first_data < len(grid.rows) else []
+        for j, path in enumerate(paths):
+            if not path or j >= len(data):
+                continue
+            leaf = path[-1]
+            if leaf == "小计" and len(path) > 1:
+                key = "subtotal" if "三公" in path[-2] else three_public_key(path[-2])
+            else:
+                key = three_public_key(leaf)
+            if key is None or (key == "total" and extra) or "机关运行" in "".join(path):
+                continue
+            raw.append(RawRow(label=leaf if leaf != "小计" else path[-2], cells={"total": parse_number(data[j])},
+                              source=SourceRef(file=file, page=grid.page, row=grid.first_data + 1, column=j + 1)))
+        return raw
+    for g in found.grids:
+        label_col = 0
+        value_cols = {j: _key(path, [("一般公共预算", "general"), ("政府性基金", "fund"), ("国有资本", "capital"),
+                                     ("合计", "total")]) for j, path in enumerate(g.paths) if j != label_col}
+        for index, row in enumerate(g.rows[g.first_data:], start=g.first_data + 1):
+            label = next((cell for cell in row if cell and parse_number(cell) is None), "")
+            cells = {key: parse_number(row[j]) for j, key in value_cols.items() if key and j < len(row)}
+            raw.append(RawRow(label=label, cells=cells, source=SourceRef(file=file, page=g.page, row=index)))
+    return raw
+
+
+def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None = None,
+                         max_pages: int | None = None) -> Disclosure:
+    """Read the disclosure tables of a PDF. Raises :class:`UnreadableDocument` for a broken PDF."""
+    import pdfplumber
+
+    disclosure = Disclosure(file=name)
+    found: dict[TableKind, _Found] = {}
+    texts: list[str] = []
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds of error for broken files
+        raise UnreadableDocument(name, f"无法打开 PDF：{exc}") from exc
+    with pdf:
+        disclosure_pages = len(pdf.pages)
+        current: _Found | None = None
+        for number, page in enumerate(pdf.pages[:max_pages], start=1):
+            try:
+                text = page.extract_text() or ""
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop the file
+                disclosure.problems.append(f"{name} 第{number}页：无法读取文字（{exc}）")
+                continue
+            texts.append(text)
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            head = lines[:4]
+            kind = None
+            title = ""
+            for line in head:
+                if len(line) <= 60 and "表" in line and "本表" not in line:
+                    kind = classify_title(line)
+                    if kind is not None:
+                        title = line
+                        break
+            if kind is None and current is not None and lines and not head[0].startswith(("第", "一、", "二、")):
+                grid = _read_grid(page, number)
+                previous = current.grids[-1] if current.grids else None
+                if grid is not None and grid.rows and (
+                        grid.first_data == 0 or (previous is not None and len(grid.paths) == len(previous.paths))):
+                    current.grids.append(grid)
+                    continue
+                current = None
+                continue
+            if kind is None:
+                current = None
+                continue
+            unit_match = _UNIT.search(text)
+            unit = MoneyUnit(unit_match.group(1)) if unit_match else MoneyUnit.WAN_YUAN
+            if disclosure.department_name is None:
+                dept = _DEPT.search(text)
+                if dept:
+                    disclosure.department_name = dept.group(1)
+            if disclosure.year is None:
+                year = _YEAR.search(title) or _YEAR.search(text)
+                if year:
+                    disclosure.year = int(year.group(1))
+            note = next((line for line in lines if line.startswith("注") and ("空表" in line or "无" in line[:8])), None)
+            if kind in found:
+                current = found[kind] if found[kind].page == number - 1 else None
+                continue
+            current = _Found(kind=kind, title=title, unit=unit, page=number, note=note)
+            found[kind] = current
+            grid = _read_grid(page, number)
+            if grid is not None:
+                current.grids.append(grid)
+    del disclosure_pages
+    catalogue = catalogue or load_catalogue(disclosure.year)
+    for kind, item in found.items():
+        where = SourceRef(file=name, page=item.page)
+        try:
+            if kind in (TableKind.T1, TableKind.T4):
+                income, expenditure = _summary_sides(item, name)
+                disclosure.tables[kind] = build_summary(kind, income, expenditure, unit=item.unit, catalogue=catalogue,
+                                                        title=item.title, source=where)
+            elif kind == TableKind.T9:
+                raw = _three_public_rows(item, name) if item.grids else []
+                disclosure.tables[kind] = build_three_public(raw, unit=item.unit, title=item.title,
+                                                             empty_note=item.note, source=where)
+            elif kind in (TableKind.PROCUREMENT, TableKind.ASSETS):
+                disclosure.tables[kind] = GenericTable(kind=kind, title=item.title, unit=item.unit,
+                                                       empty_note=item.note, source=where)
+            else:
+                raw, columns = _classified_rows(item, name) if item.grids else ([], [])
+                disclosure.tables[kind] = build_classified(kind, raw, unit=item.unit, title=item.title,
+                                                           columns=columns or None, empty_note=item.note, source=where)
+        except (ValueError, IndexError, KeyError) as exc:
+            disclosure.problems.append(f"{name} 第{item.page}页：表“{item.title}”无法读取（{exc}）")
+    t1 = disclosure.tables.get(TableKind.T1)
+    disclosure.unit = t1.unit if t1 is not None else next(
+        (t.unit for t in disclosure.tables.values()), MoneyUnit.WAN_YUAN)
+    normalise_units(disclosure)
+    full = "\n".join(texts)
+    start = full.find("情况说明")
+    disclosure.explanation = full[start:] if start >= 0 else None
+    return disclosure
