@@ -84,6 +84,21 @@ def test_read_grid_running_text_starts_a_new_table() -> None:
     assert [row.table for row in grid.rows] == [0, None, 0, None, 1]
 
 
+def test_read_grid_quoted_cell_spans_lines() -> None:
+    """A quoted cell with a line break is one cell; the row's source covers both lines."""
+    grid = read_grid("a.txt", ['项目概述\t"第一段', '第二段"\t', "x\ty"])
+    assert [(row.source, row.texts()) for row in grid.rows] == [
+        (SourceRef(file="a.txt", line=1, line_end=2), ["项目概述", "第一段\n第二段", ""]),
+        (SourceRef(file="a.txt", line=3), ["x", "y"]),
+    ]
+
+
+def test_read_grid_unclosed_quote_is_taken_literally() -> None:
+    """A stray opening quote never swallows the following lines."""
+    grid = read_grid("a.txt", ['"甲\t乙', "丙\t丁"])
+    assert [row.texts() for row in grid.rows] == [['"甲', "乙"], ["丙", "丁"]]
+
+
 # --- detection ----------------------------------------------------------------------------------
 
 
@@ -214,6 +229,25 @@ def test_load_unreadable_money_message_names_file_line_and_text() -> None:
     result = _import(QUIRKS / "bad-cells.txt")
     messages = [p.message for p in result.problems if p.code == "money-unparsed"]
     assert messages == ["bad-cells.txt 第8行 第3列：总金额应为金额，实际为“十二万”，未能读入"]
+
+
+def test_load_wrapped_cell_and_text_between_rows() -> None:
+    """A quoted two-line cell is read whole; a bare line between table rows is reported, not lost."""
+    result = _import(QUIRKS / "wrapped-cell.txt")
+    form = result.forms[0]
+    assert isinstance(form, ProjectTargetForm)
+    assert (
+        form.overview, form.field_sources["overview"], _rows(form.indicators),
+        [(p.code, p.source.line if p.source else None, p.text) for p in result.problems],
+    ) == (
+        "补助产业园区日常运营，\n包括物业和安保。",
+        SourceRef(file="wrapped-cell.txt", line=5, line_end=6, column=2),
+        [
+            (8, "产出指标", "数量指标", "入驻企业数（家）", "30", "30", []),
+            (10, "产出指标", "质量指标", "园区设施完好率（%）", "≥95%", "≥95%", []),
+        ],
+        [("text-inside-form", 9, "含义见附注")],
+    )
 
 
 # --- samples ------------------------------------------------------------------------------------

@@ -321,6 +321,7 @@ class _Builder:
         number: str | None = None
         unit: MoneyUnit | None = None
         in_remarks = False
+        loose: list[tuple[str, SourceRef]] = []
         for row in self.grid.rows:
             items = _items(row)
             if not items:
@@ -351,13 +352,11 @@ class _Builder:
                 unit = MoneyUnit(unit_line.group(1))
                 continue
             if row.table is None:
-                in_remarks = False
-                self.problem(
-                    "text-outside-form", "表格外的文字不属于任何绩效目标表字段，已保留在问题清单中",
-                    row.source, text=text, severity=ProblemSeverity.INFO,
-                )
+                loose.append((text, row.source))
                 continue
             first = items[0].key
+            inside = first not in ("部门名称", "项目名称") and current is not None and not in_remarks
+            self.flush_loose(loose, inside=inside and title is None)
             if first in ("部门名称", "项目名称"):
                 current = _Section("department" if first == "部门名称" else "project")
                 if title is not None:
@@ -375,7 +374,24 @@ class _Builder:
                     row.source, text=" | ".join(item.text for item in items),
                     severity=ProblemSeverity.ERROR,
                 )
+        self.flush_loose(loose, inside=False)
         return sections
+
+    def flush_loose(self, loose: list[tuple[str, SourceRef]], *, inside: bool) -> None:
+        """Report lines of running text that belong to no field, once it is known where they sit."""
+        for text, source in loose:
+            if inside:
+                self.problem(
+                    "text-inside-form",
+                    "表格中间有一行不在表格内的文字（可能是上一单元格换行后的续行），未能读入，请核对",
+                    source, text=text,
+                )
+            else:
+                self.problem(
+                    "text-outside-form", "表格外的文字不属于任何绩效目标表字段，已保留在问题清单中",
+                    source, text=text, severity=ProblemSeverity.INFO,
+                )
+        loose.clear()
 
     @staticmethod
     def add_remarks(section: _Section, text: str, source: SourceRef) -> None:

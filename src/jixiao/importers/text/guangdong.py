@@ -15,14 +15,17 @@ from jixiao.importers.builders import guangdong
 from jixiao.model import ImportedDocument, SourceRef
 
 _FORMAT = "tsv"
+_MAX_CELL_LINES = 50
 _HINTS = ("项目名称", "部门名称", "绩效指标", "一级指标")
 
 
 def read_grid(name: str, lines: list[str]) -> Grid:
-    """One Row per line; lines with a tab are table rows, the others running text.
+    """One Row per table row; lines with a tab are table rows, the others running text.
 
     A table is a run of tabbed lines; blank lines inside the run do not end it (the seeds put
-    blank lines between rows of one table), a line of running text does.
+    blank lines between rows of one table), a line of running text does. A cell copied from a
+    spreadsheet with line breaks inside arrives quoted (``"第一段<newline>第二段"``); such a row
+    spans several lines and its SourceRef says so with ``line_end``.
 
     Args:
         name: the file name, for the SourceRefs.
@@ -35,27 +38,92 @@ def read_grid(name: str, lines: list[str]) -> Grid:
     grid = Grid(file=name)
     table = -1
     in_table = False
-    for number, line in enumerate(lines, start=1):
-        row_source = SourceRef(file=name, line=number)
-        if "\t" in line:
-            if not in_table:
-                table += 1
-                in_table = True
-            fields = line.split("\t")
-            cells = [
-                Cell(text=text, col=col, source=SourceRef(file=name, line=number, column=col + 1))
-                for col, text in enumerate(fields)
-            ]
-            grid.rows.append(Row(cells=cells, source=row_source, table=table))
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        if "\t" not in line:
+            if line.strip():
+                in_table = False
+            grid.rows.append(Row(
+                cells=[Cell(text=line, col=0, source=SourceRef(file=name, line=number, column=1))],
+                source=SourceRef(file=name, line=number),
+                table=None,
+            ))
+            index += 1
             continue
-        if line.strip():
-            in_table = False
-        grid.rows.append(Row(
-            cells=[Cell(text=line, col=0, source=SourceRef(file=name, line=number, column=1))],
-            source=row_source,
-            table=None,
-        ))
+        if not in_table:
+            table += 1
+            in_table = True
+        fields, used = _record(lines, index)
+        last = number + used - 1
+        span = {"line_end": last} if last != number else {}
+        cells = [
+            Cell(text=text, col=col, source=SourceRef(file=name, line=number, column=col + 1, **span))
+            for col, text in enumerate(fields)
+        ]
+        grid.rows.append(Row(cells=cells, source=SourceRef(file=name, line=number, **span), table=table))
+        index += used
     return grid
+
+
+def _record(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The fields of the table row starting at ``lines[start]`` and how many lines it uses.
+
+    Fields are split at tabs; a field that starts with a double quote runs to the closing quote,
+    across lines if need be (``""`` inside is a quote). An unclosed quote within
+    :data:`_MAX_CELL_LINES` lines is taken literally, so a stray quote never swallows the file.
+    """
+    text = lines[start]
+    for used in range(1, _MAX_CELL_LINES + 1):
+        fields = _split_quoted(text)
+        if fields is not None:
+            return fields, used
+        if start + used >= len(lines):
+            break
+        text = f"{text}\n{lines[start + used]}"
+    return lines[start].split("\t"), 1
+
+
+def _split_quoted(text: str) -> list[str] | None:
+    if '"' not in text:
+        return text.split("\t")
+    fields: list[str] = []
+    position = 0
+    while True:
+        if text.startswith('"', position):
+            end = position + 1
+            value: list[str] = []
+            while True:
+                quote = text.find('"', end)
+                if quote < 0:
+                    return None
+                value.append(text[end:quote])
+                if text.startswith('""', quote):
+                    value.append('"')
+                    end = quote + 2
+                    continue
+                end = quote + 1
+                break
+            if end < len(text) and text[end] != "\t":
+                # A quote that does not close the field: the field is plain text.
+                tab = text.find("\t", position)
+                fields.append(text[position:] if tab < 0 else text[position:tab])
+                if tab < 0:
+                    return fields
+                position = tab + 1
+                continue
+            fields.append("".join(value))
+            if end >= len(text):
+                return fields
+            position = end + 1
+        else:
+            tab = text.find("\t", position)
+            if tab < 0:
+                fields.append(text[position:])
+                return fields
+            fields.append(text[position:tab])
+            position = tab + 1
 
 
 class GuangdongTextImporter(Importer):
