@@ -24,8 +24,10 @@ class Money(BaseModel):
     @field_validator("amount", mode="before")
     @classmethod
     def _no_float(cls, value: object) -> object:
+        # ValueError, not TypeError: pydantic then reports it as a ValidationError with its
+        # place (a float in a JSON file names the field instead of escaping as a traceback).
         if isinstance(value, float):
-            raise TypeError("money must not be a float; pass a Decimal or a string")
+            raise ValueError("money must not be a float; pass a Decimal or a string")
         return value
 
     def to(self, unit: MoneyUnit) -> Money:
