@@ -731,22 +731,31 @@ def _nearest(columns: list[float], x: float) -> int:
     return index
 
 
-def _header_texts(table: _RawTable, count: int) -> list[list[str]]:
-    rows: dict[int, list[tuple[int, str]]] = {}
+def _row_texts(table: _RawTable) -> list[tuple[str, ...]]:
+    """Each row as the texts of the cells starting in it, left to right."""
+    rows: list[list[tuple[int, str]]] = [[] for _ in range(len(table.ys) - 1)]
     for cell in table.cells:
-        if cell.r0 < count:
-            rows.setdefault(cell.r0, []).append((cell.c0, cell.text))
-    return [[text for _, text in sorted(rows.get(r, []))] for r in range(count)]
+        rows[cell.r0].append((cell.c0, cell.text))
+    return [tuple(text for _, text in sorted(row)) for row in rows]
 
 
 def _repeated_header(previous: _RawTable, following: _RawTable) -> int:
-    """How many leading rows of ``following`` repeat the header of ``previous``."""
+    """How many leading rows of ``following`` repeat a run of rows of ``previous``.
+
+    A table header repeated on the next page (Word's 标题行重复, reportlab's repeatRows) is
+    found wherever it sat in the previous part: the header of an indicator table often sits
+    below the project rows of the same ruled table.
+    """
+    before = _row_texts(previous)
+    after = _row_texts(following)
     for count in (3, 2, 1):
-        if len(previous.ys) - 1 > count and len(following.ys) - 1 >= count:
-            head = _header_texts(previous, count)
-            if any(any(text for text in row) for row in head) and head == _header_texts(
-                following, count
-            ):
+        if len(after) <= count:
+            continue
+        block = after[:count]
+        if sum(1 for row in block for text in row if text) < 2:
+            continue
+        for start in range(len(before) - count + 1):
+            if before[start : start + count] == block:
                 return count
     return 0
 
@@ -916,7 +925,10 @@ def _link_tables(doc: PdfDocument, raw_tables: list[list[_RawTable]]) -> None:
                     last.page == previous_page.number
                     and _ends_page(previous_page, last)
                     and _starts_page(page, table)
-                    and (_columns_continue(columns, table.xs) or _repeated_header(parts[0], table))
+                    and (
+                        _columns_continue(columns, table.xs)
+                        or any(_repeated_header(part, table) for part in parts)
+                    )
                 ):
                     table.continues_previous = True
                     logical[-1] = (_union_columns(columns, table.xs), [*parts, table])
@@ -932,7 +944,7 @@ def _link_tables(doc: PdfDocument, raw_tables: list[list[_RawTable]]) -> None:
                 part, file=doc.name, table_index=index, columns=columns, first_row=len(rows) + 1
             )
             if part_number:
-                skip = _repeated_header(parts[0], part)
+                skip = max(_repeated_header(earlier, part) for earlier in parts[:part_number])
                 part_rows = part_rows[skip:]
                 part_rows = _renumber(part_rows, len(rows) + 1)
             rows.extend(part_rows)

@@ -107,7 +107,7 @@ def guangdong_project() -> list[Block]:
          "≥5000", "≥5000"],
         ["可持续影响指标", Span("书屋常态化开放机制", colspan=2), "长期有效", "长期有效"],
         ["满意度指标", "服务对象满意度指标", Span("读者满意度（%）", colspan=2), "≥90%", "≥90%"],
-    ])
+    ], widths=[60.0, 60.0, 80.0, 90.0, 50.0, 80.0, 80.0])
     return [
         "附件2",
         "2025年县级项目支出绩效目标表",
@@ -225,20 +225,40 @@ def to_xlsx(blocks: list[Block], *, sheet: str = "项目支出绩效目标表", 
     return out.getvalue()
 
 
-def to_pdf(blocks: list[Block], *, font_size: float = 9, leading: float = 24) -> bytes:
+def _cjk_font() -> str:
+    """Noto Sans CJK when reportlab can embed it, else the built-in STSong-Light CID font.
+
+    reportlab embeds TrueType outlines only, and the Noto CJK collection has PostScript
+    (CFF) outlines, so the fallback is the usual case; its text is still extractable because
+    the CID font maps to Unicode through the UniGB-UCS2-H CMap.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name in ("NotoCJK", "STSong-Light"):
+        if name in registered:
+            return name
+    try:
+        pdfmetrics.registerFont(TTFont("NotoCJK", str(FONT_PATH), subfontIndex=0))
+        return "NotoCJK"
+    except (TTFError, OSError):
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        return "STSong-Light"
+
+
+def to_pdf(blocks: list[Block], *, font_size: float = 9) -> bytes:
     """Write the blocks as a PDF with ruled tables (reportlab, Noto Sans CJK)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
     from reportlab.platypus import Table as PdfTable
 
-    if "NotoCJK" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("NotoCJK", str(FONT_PATH), subfontIndex=0))
-    para = ParagraphStyle("p", fontName="NotoCJK", fontSize=font_size + 2, leading=font_size * 2)
-    cell_style = ParagraphStyle("c", fontName="NotoCJK", fontSize=font_size, leading=font_size * 1.3)
+    font = _cjk_font()
+    para = ParagraphStyle("p", fontName=font, fontSize=font_size + 2, leading=font_size * 2)
+    cell_style = ParagraphStyle("c", fontName=font, fontSize=font_size, leading=font_size * 1.3)
     story = []
     for block in blocks:
         if isinstance(block, str):
@@ -256,7 +276,7 @@ def to_pdf(blocks: list[Block], *, font_size: float = 9, leading: float = 24) ->
                 if span.colspan > 1 or span.rowspan > 1:
                     commands.append(("SPAN", (col, r), (col + span.colspan - 1, r + span.rowspan - 1)))
         story.append(PdfTable(
-            data, colWidths=block.widths or None, rowHeights=[leading] * len(block.rows),
+            data, colWidths=block.widths or None,
             style=TableStyle(commands), repeatRows=block.repeat_header,
         ))
     out = BytesIO()

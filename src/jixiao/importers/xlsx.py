@@ -1,0 +1,253 @@
+"""Excel (.xlsx) target forms: every worksheet into a Grid, merged ranges kept as spans.
+
+The workbook is opened with openpyxl in normal (not read-only) mode with ``data_only=True``:
+read-only worksheets do not expose ``merged_cells``, which the Grid needs (a merged range is
+one cell with ``colspan``/``rowspan`` at its top-left position, the positions it covers are
+blank), and target forms are small. Formulas give their cached values, as Excel shows them.
+
+**Numbers are given as text, as Excel shows them, and never through float arithmetic.**
+openpyxl parses a stored number with ``float()``; ``repr()`` of that float is the shortest
+text that reads back to the same binary value, so ``Decimal(repr(value))`` recovers the digits
+Excel stored (``684.4769``, not ``684.47689999999999``). Excel itself keeps 15 significant
+digits, so the value is then rounded to 15 significant digits in Decimal (``0.1 + 0.2`` stored
+as ``0.30000000000000004`` shows as ``0.3``). Finally the cell's number format is applied in
+Decimal: the number of decimals (``0.00`` → two, rounded half up as Excel does), thousands
+separators (``#,##0``) and percent (``0.0%`` → value × 100 and ``%``). Literal text, colours
+and padding in a format are left out; dates are written ``2025-03-31``. Empty rows are left
+out (their sheet row numbers stay in every SourceRef).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from io import BytesIO
+
+from jixiao.errors import UnreadableDocument
+from jixiao.importers import builders
+from jixiao.importers.base import Cell, Detection, Grid, Importer, RawDocument, Row, open_ooxml
+from jixiao.model import ImportedDocument, ImportProblem, ProblemSeverity, SourceRef
+
+__all__ = ["XlsxImporter", "display_number", "read_xlsx_grid"]
+
+_EXCEL_DIGITS = Context(prec=15, rounding=ROUND_HALF_UP)
+_QUOTED = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
+
+
+def display_number(value: int | float | Decimal, number_format: str | None = "General") -> str:
+    """A number as Excel shows it under ``number_format``, computed in Decimal.
+
+    Args:
+        value: the cell value openpyxl gives (a float is taken by its shortest repr).
+        number_format: the cell's number format (``General``, ``0.00``, ``#,##0.00``, ``0%``…).
+
+    Returns:
+        The displayed text, e.g. ``display_number(1234.5, "#,##0.00") == "1,234.50"``.
+    """
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)
+        number = Decimal(repr(value))
+    else:
+        number = Decimal(value)
+    number = _EXCEL_DIGITS.plus(number)
+    section = _QUOTED.sub("", (number_format or "General").split(";")[0]).strip()
+    if (
+        not section
+        or section.lower() == "general"
+        or section == "@"
+        or not re.search(r"[0#?]", section)
+    ):
+        return _plain(number)
+    if "E+" in section.upper() or "E-" in section.upper():
+        return _plain(number)
+    percent = "%" in section
+    if percent:
+        number *= 100
+    numeric = re.search(
+        r"[#0?,]*(?:\.[#0?]*)?", section[re.search(r"[#0?.,]", section).start() :]
+    ).group()
+    integer, _, fraction = numeric.partition(".")
+    decimals = sum(1 for ch in fraction if ch in "0#?")
+    required = sum(1 for ch in fraction if ch == "0")
+    rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}" if "," in integer else f"{rounded:.{decimals}f}"
+    if decimals > required and "." in text:
+        # '#' places are optional: drop trailing zeros beyond the required ones.
+        keep = len(text) - (decimals - required)
+        while len(text) > keep and text.endswith("0"):
+            text = text[:-1]
+        text = text.rstrip(".")
+    return text + ("%" if percent else "")
+
+
+def _plain(number: Decimal) -> str:
+    if number == 0:
+        return "0"
+    text = format(number.normalize(), "f")
+    return text
+
+
+def _display(value: object, number_format: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        try:
+            return display_number(value, number_format)
+        except (InvalidOperation, ValueError, AttributeError):
+            return _plain(Decimal(repr(value))) if isinstance(value, float) else str(value)
+    return str(value)
+
+
+def read_xlsx_grid(doc: RawDocument) -> Grid:
+    """Read every worksheet of a .xlsx into one Grid (``Row.table`` is the sheet's index).
+
+    Args:
+        doc: the raw document (``kind == "xlsx"``).
+
+    Returns:
+        The grid; every row and cell carries ``SourceRef(sheet=, row=, column=)`` with the
+        sheet's own 1-based row and column numbers.
+
+    Raises:
+        UnreadableDocument: the container is broken or not a workbook, or no sheet has content.
+    """
+    import openpyxl
+
+    open_ooxml(doc, "xlsx").close()
+    try:
+        workbook = openpyxl.load_workbook(BytesIO(doc.data), data_only=True, read_only=False)
+    except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError, lxml and zip errors
+        raise UnreadableDocument(
+            doc.name,
+            f"应为 Excel 工作簿，但文件内容已损坏或不完整，无法读取：{type(exc).__name__}: {exc}",
+        ) from exc
+    grid = Grid(file=doc.name)
+    try:
+        for sheet in getattr(workbook, "chartsheets", []):
+            grid.problems.append(
+                ImportProblem(
+                    severity=ProblemSeverity.INFO,
+                    code="sheet-skipped",
+                    message=f"{doc.name}：工作表“{sheet.title}”是图表，没有单元格，已跳过",
+                    source=SourceRef(file=doc.name, sheet=sheet.title),
+                )
+            )
+        for index, ws in enumerate(workbook.worksheets):
+            try:
+                grid.rows.extend(_sheet_rows(ws, file=doc.name, table_index=index))
+            except Exception as exc:  # one broken sheet must not lose the others
+                grid.problems.append(
+                    ImportProblem(
+                        severity=ProblemSeverity.ERROR,
+                        code="sheet-unreadable",
+                        message=f"{doc.name}：工作表“{ws.title}”无法读取（{type(exc).__name__}: {exc}），已跳过",
+                        source=SourceRef(file=doc.name, sheet=ws.title),
+                    )
+                )
+    finally:
+        workbook.close()
+    if not grid.rows:
+        raise UnreadableDocument(
+            doc.name, "Excel 工作簿中没有任何内容：应为绩效目标表，实际所有工作表都是空的"
+        )
+    return grid
+
+
+def _sheet_rows(ws: object, *, file: str, table_index: int) -> list[Row]:
+    sheet = ws.title  # type: ignore[attr-defined]
+    values: dict[tuple[int, int], str] = {}
+    for row in ws.iter_rows():  # type: ignore[attr-defined]
+        for cell in row:
+            value = cell.value
+            if value is None or cell.__class__.__name__ == "MergedCell":
+                continue
+            text = _display(value, cell.number_format)
+            if text != "":
+                values[(cell.row, cell.column)] = text
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:  # type: ignore[attr-defined]
+        spans[(rng.min_row, rng.min_col)] = (
+            rng.max_col - rng.min_col + 1,
+            rng.max_row - rng.min_row + 1,
+        )
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    covered.add((r, c))
+    used = set(values) | set(spans)
+    if not used:
+        return []
+    first_col = min(c for _, c in used)
+    last_col = max(
+        max(c for _, c in values) if values else first_col,
+        max((c + span[0] - 1 for (_, c), span in spans.items()), default=first_col),
+    )
+    row_numbers = sorted({r for r, _ in values} | {r for r, _ in spans})
+    rows: list[Row] = []
+    for r in row_numbers:
+        cells: list[Cell] = []
+        for c in range(first_col, last_col + 1):
+            colspan, rowspan = spans.get((r, c), (1, 1))
+            cells.append(
+                Cell(
+                    text=values.get((r, c), ""),
+                    col=c - first_col,
+                    source=SourceRef(file=file, sheet=sheet, row=r, column=c),
+                    colspan=colspan,
+                    rowspan=rowspan,
+                )
+            )
+        rows.append(
+            Row(cells=cells, source=SourceRef(file=file, sheet=sheet, row=r), table=table_index)
+        )
+    return rows
+
+
+class XlsxImporter(Importer):
+    """Excel target forms of every family the grid builders know (Guangdong, Hebei)."""
+
+    formats = ("xlsx",)
+    layouts = ()
+
+    def __init__(self) -> None:
+        self._last: tuple[RawDocument, Grid] | None = None
+
+    def _grid(self, doc: RawDocument) -> Grid:
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        grid = read_xlsx_grid(doc)
+        self._last = (doc, grid)
+        return grid
+
+    def detect(self, doc: RawDocument) -> Detection | None:
+        found = builders.detect_family(self._grid(doc))
+        if found is None:
+            return None
+        detection = found[1]
+        family, _, rest = detection.layout.partition("/")
+        layout = f"{family}/xlsx-{rest}" if rest else detection.layout
+        return detection.model_copy(update={"layout": layout})
+
+    def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
+        try:
+            return builders.build_forms(self._grid(doc), format_label="xlsx")
+        finally:
+            self._last = None
+
+    def describe_rejection(self, doc: RawDocument) -> str:
+        return "Excel：未找到“项目名称”“绩效指标”“一级指标”等表头"
