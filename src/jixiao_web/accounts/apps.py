@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "jixiao_web.accounts"
+    label = "accounts"
+    verbose_name = "用户"

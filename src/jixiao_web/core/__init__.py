@@ -1,0 +1,1 @@
+"""Shared web plumbing: ApplicationError, the error banner, htmx rendering helpers."""

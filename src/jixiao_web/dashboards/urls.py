@@ -1,0 +1,6 @@
+from django.urls import path
+
+from jixiao_web.dashboards import views
+
+app_name = "dashboards"
+urlpatterns = [path("", views.home, name="home")]

@@ -1,0 +1,30 @@
+"""The home page: counts by status and the forms waiting for this user."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+
+from jixiao_web.accounts.models import Role
+from jixiao_web.targets.models import Status
+from jixiao_web.targets.selectors import target_counts_for_user, target_list_for_user
+
+
+@login_required
+def home(request: HttpRequest) -> TemplateResponse:
+    user = request.user
+    waiting_status = {
+        Role.UNIT_FILER: Status.RETURNED,
+        Role.DEPARTMENT_REVIEWER: Status.SUBMITTED,
+        Role.FINANCE_REVIEWER: Status.CHECKED,
+    }.get(user.role)
+    waiting = target_list_for_user(user=user, filters={"status": waiting_status})[:20] if waiting_status else []
+    counts = target_counts_for_user(user=user)
+    return TemplateResponse(
+        request, "dashboards/home.html",
+        {
+            "counts": [(value, label, counts.get(value, 0)) for value, label in Status.choices],
+            "total": sum(counts.values()), "waiting": waiting, "waiting_status": waiting_status,
+        },
+    )

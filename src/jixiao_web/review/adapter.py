@@ -1,0 +1,97 @@
+"""A thin adapter over the core review engine (``jixiao.review.engine``).
+
+The engine is written by another part of the project; until it is importable the adapter
+reports ``available=False`` and the pages say so instead of failing. Findings are turned into
+plain dicts (``code``, ``severity``, ``message``, ``hint``, ``loc``, ``loc_text``,
+``indicator_index``) so templates and JSON never depend on the engine's classes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+_ENTRY_POINTS = ("review_form", "review")
+
+
+@dataclass
+class ReviewOutcome:
+    available: bool
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    score: Any = None
+    grade: str | None = None
+    note: str = ""
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return [f for f in self.findings if f["severity"] == "error"]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            out[finding["severity"]] = out.get(finding["severity"], 0) + 1
+        return out
+
+
+def _engine_function():
+    try:
+        engine = importlib.import_module("jixiao.review.engine")
+    except ImportError:
+        return None
+    for name in _ENTRY_POINTS:
+        function = getattr(engine, name, None)
+        if callable(function):
+            return function
+    return None
+
+
+def loc_text(loc: tuple | list) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def finding_to_dict(finding: Any) -> dict[str, Any]:
+    get = finding.get if isinstance(finding, dict) else lambda k, d=None: getattr(finding, k, d)
+    loc = tuple(get("loc", ()) or ())
+    severity = get("severity", "warning")
+    severity = getattr(severity, "value", severity)
+    fix = get("fix")
+    index = loc[1] if len(loc) >= 2 and loc[0] == "indicators" and isinstance(loc[1], int) else None
+    return {
+        "code": str(get("code", "")),
+        "severity": str(severity),
+        "message": str(get("message", "")),
+        "hint": get("hint"),
+        "loc": list(loc),
+        "loc_text": loc_text(loc),
+        "indicator_index": index,
+        "fix": getattr(fix, "description", None) if fix is not None else None,
+    }
+
+
+def review_core_form(form: Any) -> ReviewOutcome:
+    """Review one core form; never raises (an engine crash becomes a note)."""
+    function = _engine_function()
+    if function is None:
+        return ReviewOutcome(available=False, note="自动审核引擎尚未安装，暂不显示审核发现。")
+    try:
+        result = function(form)
+    except Exception as exc:  # the engine must not take a page down
+        logger.exception("review engine failed")
+        return ReviewOutcome(available=False, note=f"自动审核引擎出错：{exc}")
+    if isinstance(result, list | tuple):
+        raw, score, grade = result, None, None
+    else:
+        raw = getattr(result, "findings", []) or []
+        score = getattr(result, "score", None)
+        grade = getattr(result, "grade", None)
+        grade = getattr(grade, "value", grade)
+    findings = [finding_to_dict(f) for f in raw]
+    findings.sort(key=lambda f: ({"error": 0, "warning": 1}.get(f["severity"], 2), f["loc_text"], f["code"]))
+    return ReviewOutcome(available=True, findings=findings, score=score, grade=grade)

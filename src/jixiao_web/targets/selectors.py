@@ -1,0 +1,63 @@
+"""Reads of target forms, always scoped to what the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from jixiao_web.accounts.models import Role
+from jixiao_web.targets.models import TargetForm
+
+
+def target_visible_q(user) -> Q:
+    """The rows of ``TargetForm`` a user may see (the list form of ``targets.view_form``)."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_superuser or user.role in (Role.ADMIN, Role.FINANCE_REVIEWER):
+        return Q()
+    if user.organisation_id is None:
+        return Q(pk__in=[])
+    if user.role == Role.DEPARTMENT_REVIEWER:
+        return Q(organisation_id=user.organisation_id) | Q(organisation__parent_id=user.organisation_id)
+    return Q(organisation_id=user.organisation_id)
+
+
+def target_list_for_user(*, user, filters: dict[str, Any] | None = None) -> QuerySet[TargetForm]:
+    """Forms the user may see, filtered by ``status``, ``kind``, ``stage``, ``year``,
+    ``organisation`` (id) and ``q`` (name, project code or organisation)."""
+    filters = filters or {}
+    qs = (
+        TargetForm.objects.filter(target_visible_q(user))
+        .select_related("organisation", "updated_by")
+        .defer("data")
+    )
+    for key, field in (
+        ("status", "status"), ("kind", "kind"), ("stage", "stage"),
+        ("year", "budget_year"), ("organisation", "organisation_id"),
+    ):
+        if filters.get(key):
+            qs = qs.filter(**{field: filters[key]})
+    if q := (filters.get("q") or "").strip():
+        qs = qs.filter(
+            Q(name__icontains=q) | Q(project_code__icontains=q)
+            | Q(organisation__name__icontains=q) | Q(organisation__code__startswith=q)
+        )
+    return qs
+
+
+def target_get_for_user(*, user, pk: int) -> TargetForm | None:
+    """One visible form, or None (the caller answers 404 without saying whether it exists)."""
+    return (
+        TargetForm.objects.filter(target_visible_q(user))
+        .select_related("organisation", "organisation__parent", "previous", "created_by", "filed_by", "updated_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def target_counts_for_user(*, user) -> dict[str, int]:
+    from django.db.models import Count
+
+    rows = TargetForm.objects.filter(target_visible_q(user)).values("status").annotate(n=Count("id"))
+    return {row["status"]: row["n"] for row in rows}

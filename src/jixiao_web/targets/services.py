@@ -1,0 +1,124 @@
+"""Writes to target forms: create, update (optimistic locking), start 二上 from 一上.
+
+Each service runs in one transaction and writes its audit row in it. Permissions are checked
+by the caller (view or API) through ``rules``; services check state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from jixiao_web.audit.models import AuditEventType
+from jixiao_web.audit.services import audit_record
+from jixiao_web.core.exceptions import ApplicationError
+from jixiao_web.orgs.models import Organisation
+from jixiao_web.targets.coremodel import CoreForm, InvalidFormData, core_dump, core_load
+from jixiao_web.targets.diff import diff_summary
+from jixiao_web.targets.models import EDITABLE_STATUSES, Stage, Status, TargetForm
+
+
+def _validated(data: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return core_dump(core_load(data))
+    except InvalidFormData as exc:
+        raise ApplicationError(str(exc), code="invalid_data", extra={"errors": exc.errors[:20]}) from exc
+
+
+@transaction.atomic
+def target_create(
+    *,
+    organisation: Organisation,
+    budget_year: int,
+    core_form: CoreForm | dict[str, Any],
+    actor,
+    stage: str = Stage.FIRST_SUBMISSION,
+    source_file: str = "",
+    event: AuditEventType = AuditEventType.FORM_CREATED,
+) -> TargetForm:
+    """Store a new draft form. A department user filing for a unit is recorded as ``filed_by``."""
+    data = core_form if isinstance(core_form, dict) else core_dump(core_form)
+    data = _validated(data)
+    if data.get("budget_year") is None:
+        data["budget_year"] = budget_year
+    form = TargetForm(
+        organisation=organisation,
+        budget_year=budget_year,
+        stage=stage,
+        data=data,
+        source_file=source_file[:255],
+        created_by=actor,
+        updated_by=actor,
+        filed_by=actor if actor.organisation_id != organisation.pk else None,
+    )
+    form.full_clean(exclude=["kind"])
+    form.save()
+    audit_record(
+        actor=actor, event=event, form=form,
+        extra={"new": {"name": form.name, "stage": stage}, "file": source_file},
+    )
+    return form
+
+
+@transaction.atomic
+def target_update(
+    *, form: TargetForm, actor, data: dict[str, Any], expected_version: int
+) -> TargetForm:
+    """Replace a form's data, refusing a save based on an outdated version.
+
+    Raises:
+        ApplicationError: ``stale`` when someone saved since ``expected_version`` (``extra``
+            holds who and what they changed); ``not_editable`` outside draft/returned.
+    """
+    locked = TargetForm.objects.select_for_update().select_related("organisation").get(pk=form.pk)
+    if locked.version != expected_version:
+        theirs = locked.history.filter(version=expected_version).order_by("-history_id").first()
+        base = theirs.data if theirs is not None else {}
+        changes = diff_summary(base, locked.data) if theirs is not None else {}
+        who = locked.updated_by.display_name or locked.updated_by.username if locked.updated_by else "他人"
+        raise ApplicationError(
+            f"保存失败：{who}在您打开后已修改此表（当前为第{locked.version}版，您编辑的是第{expected_version}版）。"
+            "请查看对方的修改后重新编辑。",
+            code="stale",
+            extra={"current_version": locked.version, "by": who, "changes": changes},
+        )
+    if locked.status not in EDITABLE_STATUSES:
+        raise ApplicationError(
+            f"“{locked.get_status_display()}”状态的绩效目标表不能修改", code="not_editable"
+        )
+    new_data = _validated(data)
+    changes = diff_summary(locked.data, new_data)
+    if not changes["fields"] and not changes["indicators"]:
+        return locked
+    locked.data = new_data
+    locked.version += 1
+    locked.updated_by = actor
+    locked.save()
+    audit_record(
+        actor=actor, event=AuditEventType.FORM_UPDATED, form=locked,
+        extra={"old": {"version": expected_version}, "new": {"version": locked.version}, "changes": changes},
+    )
+    return locked
+
+
+@transaction.atomic
+def target_start_second_stage(*, form: TargetForm, actor) -> TargetForm:
+    """Start the 二上 version of an approved 一上 form, as a draft copy linked to it."""
+    source = TargetForm.objects.select_for_update().get(pk=form.pk)
+    if source.stage != Stage.FIRST_SUBMISSION or source.status != Status.APPROVED:
+        raise ApplicationError("只有审核通过的一上绩效目标表可以开始二上", code="not_approved_first")
+    if source.next_stages.exists():
+        raise ApplicationError("此表已开始二上", code="second_stage_exists")
+    second = TargetForm(
+        organisation=source.organisation, budget_year=source.budget_year,
+        stage=Stage.SECOND_SUBMISSION, data=source.data, previous=source,
+        source_file=source.source_file, created_by=actor, updated_by=actor,
+        filed_by=actor if actor.organisation_id != source.organisation_id else None,
+    )
+    second.save()
+    audit_record(
+        actor=actor, event=AuditEventType.FORM_STAGE_STARTED, form=second,
+        extra={"old": {"form": source.pk, "stage": source.stage}, "new": {"stage": second.stage}},
+    )
+    return second

@@ -1,0 +1,311 @@
+"""Pages of target forms: list, detail, create, edit (with the htmx indicator editor), diff,
+import (upload → preview → confirm)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from jixiao.model import DepartmentTargetForm, ProjectTargetForm, parse_value
+from jixiao_web.core.exceptions import ApplicationError
+from jixiao_web.core.rendering import render_page
+from jixiao_web.core.views import get_or_404, require_perm
+from jixiao_web.orgs.frameworks import framework_levels
+from jixiao_web.orgs.models import BudgetYear
+from jixiao_web.orgs.selectors import budget_year_active, organisation_list_for_user
+from jixiao_web.review.adapter import review_core_form
+from jixiao_web.targets import editor
+from jixiao_web.targets.diff import diff_fields, diff_indicators
+from jixiao_web.targets.imports import (
+    import_job_cancel,
+    import_job_confirm,
+    import_job_create,
+    import_job_start,
+)
+from jixiao_web.targets.models import FormKindChoice, ImportJob, ImportStatus, Stage, Status
+from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user
+from jixiao_web.targets.services import target_create, target_start_second_stage, target_update
+
+LIST_FILTERS = ("status", "kind", "stage", "year", "q")
+
+
+@login_required
+def form_list(request: HttpRequest) -> TemplateResponse:
+    filters = {k: request.GET.get(k, "") for k in LIST_FILTERS}
+    page = Paginator(target_list_for_user(user=request.user, filters=filters), 50).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page, "filters": filters, "statuses": Status.choices, "kinds": FormKindChoice.choices,
+        "stages": Stage.choices, "years": BudgetYear.objects.values_list("year", flat=True),
+        "querystring": "&".join(f"{k}={v}" for k, v in filters.items() if v),
+    }
+    return render_page(request, "targets/form_list.html", context, partial="targets/_form_table.html")
+
+
+def _framework(form) -> dict[str, list[str]]:
+    year = BudgetYear.objects.filter(year=form.budget_year).first()
+    return framework_levels(year.framework if year else "A")
+
+
+def _comments_by_row(form) -> tuple[list, dict[int, list]]:
+    general, by_row = [], {}
+    for comment in form.comments.select_related("author"):
+        if comment.indicator_index is None:
+            general.append(comment)
+        else:
+            by_row.setdefault(comment.indicator_index, []).append(comment)
+    return general, by_row
+
+
+def detail_context(request: HttpRequest, form) -> dict:
+    core = form.core()
+    outcome = review_core_form(core)
+    general, by_row = _comments_by_row(form)
+    findings_by_row: dict[int, list] = {}
+    for finding in outcome.findings:
+        if finding["indicator_index"] is not None:
+            findings_by_row.setdefault(finding["indicator_index"], []).append(finding)
+    waived = {(w.code, w.loc): w for w in form.waivers.select_related("author")}
+    for finding in outcome.findings:
+        finding["waiver"] = waived.get((finding["code"], finding["loc_text"]))
+    rows = [
+        {
+            "index": i, "ind": ind, "comments": by_row.get(i, []), "findings": findings_by_row.get(i, []),
+            "placeholder": ind.is_placeholder,
+        }
+        for i, ind in enumerate(core.indicators)
+    ]
+    user = request.user
+    return {
+        "form": form, "core": core, "outcome": outcome, "rows": rows, "general_comments": general,
+        "reviews": form.reviews.select_related("reviewer"),
+        "header": [(label, editor.initial_header(form.data, form.kind).get(f, "")) for f, label, _ in editor.header_fields(form.kind)],
+        "can": {
+            "change": user.has_perm("targets.change_form", form),
+            "submit": user.has_perm("targets.submit_form", form),
+            "waive": user.has_perm("targets.waive_finding", form),
+            "forward": user.has_perm("targets.forward_form", form),
+            "department_return": user.has_perm("targets.department_return_form", form),
+            "finance_review": user.has_perm("targets.finance_review_form", form),
+            "comment": user.has_perm("targets.comment_form", form),
+            "second_stage": user.has_perm("targets.start_second_stage", form),
+        },
+        "next_stage": form.next_stages.first(),
+    }
+
+
+@login_required
+def form_detail(request: HttpRequest, pk: int) -> TemplateResponse:
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.view_form", form)
+    return TemplateResponse(request, "targets/form_detail.html", detail_context(request, form))
+
+
+@login_required
+def form_create(request: HttpRequest) -> HttpResponse:
+    orgs = organisation_list_for_user(user=request.user)
+    active = budget_year_active()
+    if request.method == "POST":
+        org = get_object_or_404(orgs, pk=request.POST.get("organisation"))
+        require_perm(request.user, "targets.create_form_for_org", org)
+        kind = request.POST.get("kind")
+        year = int(request.POST.get("budget_year") or (active.year if active else 2025))
+        if kind == "department":
+            core = DepartmentTargetForm(budget_year=year, department_name=org.name, department_code=org.code)
+        else:
+            name = request.POST.get("name", "").strip() or "新项目"
+            core = ProjectTargetForm(budget_year=year, project_name=name)
+        form = target_create(organisation=org, budget_year=year, core_form=core, actor=request.user)
+        messages.success(request, "已创建绩效目标表草稿")
+        return redirect("targets:edit", pk=form.pk)
+    if not orgs.exists():
+        require_perm(request.user, "targets.create_form_for_org", None)
+    return TemplateResponse(
+        request, "targets/form_create.html",
+        {"orgs": orgs, "kinds": FormKindChoice.choices, "year": active.year if active else 2025},
+    )
+
+
+def _edit_context(form, *, data, rows, tasks, errors=None, error=None) -> dict:
+    header = editor.initial_header(data, form.kind)
+    return {
+        "form": form, "header_fields": [(f, label, w, header.get(f, "")) for f, label, w in editor.header_fields(form.kind)],
+        "rows": rows, "tasks": tasks, "levels": _framework(form), "errors": errors or {},
+        "error": error, "version": form.version,
+    }
+
+
+@login_required
+def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.change_form", form)
+    if request.method == "POST":
+        expected = int(request.POST.get("version") or 0)
+        try:
+            data = editor.data_from_post(form.data, form.kind, request.POST)
+            target_update(form=form, actor=request.user, data=data, expected_version=expected)
+        except editor.EditorError as exc:
+            ctx = _edit_context(form, data=form.data, rows=editor.rows_from_post(request.POST),
+                                tasks=editor.tasks_from_post(request.POST), errors=exc.errors)
+            ctx["posted"] = request.POST
+            return TemplateResponse(request, "targets/form_edit.html", ctx, status=400)
+        except ApplicationError as exc:
+            ctx = _edit_context(form, data=form.data, rows=editor.rows_from_post(request.POST),
+                                tasks=editor.tasks_from_post(request.POST), error=exc)
+            ctx["version"] = expected
+            ctx["posted"] = request.POST
+            return TemplateResponse(request, "targets/form_edit.html", ctx, status=409 if exc.code == "stale" else 400)
+        messages.success(request, "已保存")
+        return redirect("targets:detail", pk=form.pk)
+    ctx = _edit_context(form, data=form.data, rows=editor.rows_from_data(form.data), tasks=editor.tasks_from_data(form.data))
+    return TemplateResponse(request, "targets/form_edit.html", ctx)
+
+
+@login_required
+@require_POST
+def form_rows(request: HttpRequest, pk: int) -> TemplateResponse:
+    """htmx: add, delete or move an indicator row; nothing is saved until 保存."""
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.change_form", form)
+    rows = editor.rows_from_post(request.POST)
+    try:
+        index = int(request.POST.get("index", "-1"))
+    except ValueError:
+        index = -1
+    rows = editor.apply_row_op(rows, request.POST.get("op", ""), index)
+    return TemplateResponse(request, "targets/_indicator_rows.html", {"rows": rows, "levels": _framework(form), "form": form})
+
+
+@login_required
+def value_preview(request: HttpRequest) -> TemplateResponse:
+    """htmx: how a typed 指标值 is read (comparison, number, unit)."""
+    text = ""
+    for key, value in request.GET.items():
+        if key.endswith("_value"):
+            text = value
+    value = parse_value(text) if text.strip() else None
+    return TemplateResponse(request, "targets/_value_preview.html", {"value": value})
+
+
+@login_required
+def form_diff(request: HttpRequest, pk: int) -> TemplateResponse:
+    """Side by side: this form against its 一上 version, or against an earlier version (?v=)."""
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.view_form", form)
+    versions = list(form.history.order_by("version").values_list("version", flat=True).distinct())
+    old_label = ""
+    v = request.GET.get("v")
+    if v and v.isdigit():
+        record = form.history.filter(version=int(v)).order_by("-history_id").first()
+        old = record.data if record else {}
+        old_label = f"第{v}版"
+    elif form.previous_id:
+        old = form.previous.data
+        old_label = f"一上版本（第{form.previous.version}版）"
+    else:
+        record = form.history.filter(version=1).order_by("-history_id").first()
+        old = record.data if record else form.data
+        old_label = "第1版"
+    return TemplateResponse(
+        request, "targets/form_diff.html",
+        {
+            "form": form, "old_label": old_label, "versions": versions,
+            "fields": diff_fields(old, form.data), "rows": diff_indicators(old, form.data, include_same=True),
+        },
+    )
+
+
+@login_required
+@require_POST
+def form_start_second_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.start_second_stage", form)
+    try:
+        second = target_start_second_stage(form=form, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("targets:detail", pk=form.pk)
+    messages.success(request, "已从一上版本开始二上")
+    return redirect("targets:edit", pk=second.pk)
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    orgs = organisation_list_for_user(user=request.user)
+    active = budget_year_active()
+    context = {"orgs": orgs, "year": active.year if active else 2025, "stages": Stage.choices}
+    if request.method == "POST":
+        org = get_object_or_404(orgs, pk=request.POST.get("organisation"))
+        require_perm(request.user, "targets.create_form_for_org", org)
+        files = request.FILES.getlist("files")
+        try:
+            uploads = []
+            for f in files:
+                limit = _upload_limit()
+                if f.size > limit:
+                    raise ApplicationError(f"文件“{f.name}”过大（上限 {limit // 1048576} MB）", code="file_too_large")
+                uploads.append((f.name, f.read()))
+            job = import_job_create(
+                actor=request.user, organisation=org,
+                budget_year=int(request.POST.get("budget_year") or context["year"]),
+                stage=request.POST.get("stage") or Stage.FIRST_SUBMISSION, files=uploads,
+            )
+            import_job_start(job=job)
+        except ApplicationError as exc:
+            context["error"] = exc
+            return TemplateResponse(request, "targets/import_upload.html", context, status=400)
+        return redirect("targets:import_preview", pk=job.pk)
+    if not orgs.exists():
+        require_perm(request.user, "targets.create_form_for_org", None)
+    return TemplateResponse(request, "targets/import_upload.html", context)
+
+
+def _upload_limit() -> int:
+    from django.conf import settings
+
+    return settings.JIXIAO_UPLOAD_MAX_BYTES
+
+
+def _own_job(request: HttpRequest, pk: int) -> ImportJob:
+    return get_object_or_404(ImportJob.objects.select_related("organisation"), pk=pk, uploaded_by=request.user)
+
+
+@login_required
+def import_preview(request: HttpRequest, pk: int) -> TemplateResponse:
+    job = _own_job(request, pk)
+    return render_page(request, "targets/import_preview.html", {"job": job}, partial="targets/_import_progress.html")
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _own_job(request, pk)
+    require_perm(request.user, "targets.create_form_for_org", job.organisation)
+    try:
+        created = import_job_confirm(job=job, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("targets:import_preview", pk=job.pk)
+    messages.success(request, f"已导入 {len(created)} 张绩效目标表")
+    if len(created) == 1:
+        return redirect("targets:detail", pk=created[0].pk)
+    return redirect("targets:list")
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _own_job(request, pk)
+    if job.status in (ImportStatus.READY, ImportStatus.PARSING):
+        import_job_cancel(job=job)
+    messages.info(request, "已取消导入，未保存任何绩效目标表")
+    return redirect("targets:import_upload")

@@ -1,0 +1,142 @@
+"""Workflow actions (POST only) and the review page (form, findings and comments side by side)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from jixiao_web.core.exceptions import ApplicationError
+from jixiao_web.core.views import get_or_404, require_perm
+from jixiao_web.targets.selectors import target_get_for_user
+from jixiao_web.targets.views import detail_context
+from jixiao_web.workflow import services
+from jixiao_web.workflow.models import Decision, Grade
+
+
+def _form(request: HttpRequest, pk: int):
+    return get_or_404(target_get_for_user(user=request.user, pk=pk))
+
+
+def _aspects(request: HttpRequest) -> dict[str, str]:
+    return {key: request.POST.get(key, "") for key in services.ASPECTS}
+
+
+def _done(request: HttpRequest, pk: int, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("targets:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def form_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    form = _form(request, pk)
+    require_perm(request.user, "targets.submit_form", form)
+    try:
+        services.target_submit(form=form, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("targets:detail", pk=pk)
+    return _done(request, pk, "已报送")
+
+
+@login_required
+@require_POST
+def finding_waive(request: HttpRequest, pk: int) -> HttpResponse:
+    form = _form(request, pk)
+    require_perm(request.user, "targets.waive_finding", form)
+    try:
+        services.target_waive(
+            form=form, actor=request.user, code=request.POST.get("code", "")[:16],
+            loc=request.POST.get("loc", "")[:200], message=request.POST.get("message", ""),
+            reason=request.POST.get("reason", ""),
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("targets:detail", pk=pk)
+    return _done(request, pk, "已记录说明理由")
+
+
+@login_required
+@require_POST
+def form_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    form = _form(request, pk)
+    require_perm(request.user, "targets.forward_form", form)
+    try:
+        services.target_forward(form=form, actor=request.user, summary=request.POST.get("summary", ""), aspects=_aspects(request))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("workflow:review", pk=pk)
+    return _done(request, pk, "已审核通过并报送财政")
+
+
+@login_required
+@require_POST
+def form_department_return(request: HttpRequest, pk: int) -> HttpResponse:
+    form = _form(request, pk)
+    require_perm(request.user, "targets.department_return_form", form)
+    try:
+        services.target_return(form=form, actor=request.user, reason=request.POST.get("summary", ""), aspects=_aspects(request))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("workflow:review", pk=pk)
+    return _done(request, pk, "已退回修改")
+
+
+@login_required
+@require_POST
+def form_finance_review(request: HttpRequest, pk: int) -> HttpResponse:
+    form = _form(request, pk)
+    require_perm(request.user, "targets.finance_review_form", form)
+    try:
+        services.target_finance_review(
+            form=form, actor=request.user, aspects=_aspects(request), grade=request.POST.get("grade", ""),
+            decision=request.POST.get("decision", ""), summary=request.POST.get("summary", ""),
+        )
+    except ApplicationError as exc:
+        ctx = _review_context(request, form)
+        ctx["error"] = exc
+        ctx["posted"] = request.POST
+        return TemplateResponse(request, "workflow/review.html", ctx, status=400)
+    return _done(request, pk, "已记录审核结论")
+
+
+@login_required
+@require_POST
+def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    form = _form(request, pk)
+    require_perm(request.user, "targets.comment_form", form)
+    raw = request.POST.get("indicator_index", "")
+    try:
+        services.comment_add(
+            form=form, actor=request.user, body=request.POST.get("body", ""),
+            indicator_index=int(raw) if raw.isdigit() else None,
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已添加批注")
+    if request.htmx:
+        ctx = _review_context(request, form)
+        return TemplateResponse(request, "workflow/_comments.html", ctx)
+    return redirect("workflow:review", pk=pk)
+
+
+def _review_context(request: HttpRequest, form) -> dict:
+    ctx = detail_context(request, form)
+    ctx["grades"] = Grade.choices
+    ctx["grade_map"] = settings.JIXIAO_GRADE_ACTIONS
+    ctx["decisions"] = [(d.value, d.label) for d in (Decision.APPROVE, Decision.RETURN, Decision.REJECT)]
+    ctx["aspects"] = services.ASPECTS
+    return ctx
+
+
+@login_required
+def form_review(request: HttpRequest, pk: int) -> TemplateResponse:
+    form = _form(request, pk)
+    require_perm(request.user, "targets.view_form", form)
+    return TemplateResponse(request, "workflow/review.html", _review_context(request, form))
