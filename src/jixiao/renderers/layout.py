@@ -365,7 +365,7 @@ def _task_rows(label: str, tasks: Sequence[KeyTask], unit: MoneyUnit, *, header:
         rows.append([TCell(task_name(task)), TCell(_s(task.content), kind="long"), money_cell(task.planned_amount, unit),
                      TCell(_s(task.expected_result), kind="long")])
     if not tasks:
-        rows.append([TCell("任务1：" if not header else ""), TCell(""), TCell(""), TCell("")])
+        rows.append([TCell(""), TCell(""), TCell(""), TCell("")])
     rows[0].insert(0, TCell(label, rowspan=len(rows), kind="label"))
     return rows
 
