@@ -1,0 +1,188 @@
+"""The review engine: runs the selected rules over documents and builds the report.
+
+::
+
+    review(batch | documents, config)            → ReviewReport
+      └── review_document(document, config)      → DocumentReport
+            ├── per form:  Rule.check(form)              (target "form")
+            ├── per doc:   Rule.check_document(forms)    (target "document", JX5xx)
+            ├── extra:     Rule.check_target(item)       (targets registered below)
+            ├── a rule that raises → JX900 naming the rule; the run goes on
+            ├── severity overrides, then waivers (reported as waived)
+            └── score per form (scoring.py)
+
+Extra targets let other parts of a document be reviewed by the same machinery: register a
+name and a function that extracts the items from an :class:`ImportedDocument`, then write rules
+with ``target = "<name>"`` and ``check_target(item)``. The import problems (JX901) use this;
+the disclosure tables (JX6xx) are meant to do the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from fnmatch import fnmatchcase
+from typing import Any
+
+from jixiao.model import ImportBatch, ImportedDocument
+from jixiao.review.base import Rule, RuleContext, TargetForm
+from jixiao.review.config import ReviewConfig
+from jixiao.review.finding import Finding
+from jixiao.review.registry import all_rules, select_rules
+from jixiao.review.report import (
+    DocumentReport,
+    FormReport,
+    ReviewReport,
+    WaivedFinding,
+    sort_findings,
+)
+from jixiao.review.scoring import score_form
+
+Extractor = Callable[[ImportedDocument], Iterable[Any]]
+TARGETS: dict[str, Extractor] = {}
+
+
+def register_target(name: str, extractor: Extractor) -> None:
+    """Let rules with ``target = name`` review the items ``extractor(document)`` yields."""
+    TARGETS[name] = extractor
+
+
+register_target("import-problems", lambda doc: doc.problems)
+
+
+def _crash(rule: type[Rule], ctx: RuleContext, exc: Exception, loc: tuple = ()) -> Finding:
+    from jixiao.review.rules.engine.JX900 import Rule_JX900
+
+    return Rule_JX900(ctx).finding(
+        loc, rule=rule.code, rule_name=rule.name, error=f"{type(exc).__name__}: {exc}"
+    )
+
+
+def _run(rule: Rule, calls: Callable[[], Iterator[Finding]]) -> list[Finding]:
+    try:
+        return list(calls())
+    except Exception as exc:  # a rule that raises must not stop the review
+        return [_crash(type(rule), rule.ctx, exc)]
+
+
+class _Plan:
+    """The selected rules of one config, split by target, instantiated once per run."""
+
+    def __init__(self, config: ReviewConfig) -> None:
+        classes = select_rules(config.select, config.ignore)
+        self.config = config
+        self.form_rules = [cls() for cls in classes if cls.target == "form"]
+        self.document_rules = [cls() for cls in classes if cls.target == "document"]
+        self.extra_rules = [cls() for cls in classes if cls.target not in ("form", "document")]
+        self.dimension_of = {cls.code: cls.dimension.value for cls in all_rules()}
+        self._severity_cache: dict[str, Any] = {}
+        self.rule_by_code = {cls.code: cls for cls in all_rules()}
+
+    def severity_for(self, code: str) -> Any:
+        if code in self._severity_cache:
+            return self._severity_cache[code]
+        cls = self.rule_by_code.get(code)
+        result = None
+        for pattern, severity in self.config.severity.items():
+            if cls is None:
+                if fnmatchcase(code, pattern.upper()):
+                    result = severity
+            elif fnmatchcase(cls.code, pattern.upper()) or fnmatchcase(cls.name, pattern) or any(
+                fnmatchcase(g, pattern) for g in cls.groups
+            ):
+                result = severity
+        self._severity_cache[code] = result
+        return result
+
+
+def review_document(
+    document: ImportedDocument, config: ReviewConfig | None = None, *, _plan: _Plan | None = None
+) -> DocumentReport:
+    """Review every form of one imported document."""
+    config = config or ReviewConfig()
+    plan = _plan or _Plan(config)
+    forms: list[TargetForm] = list(document.forms)
+    profiles = [config.profile_for(form) for form in forms]
+    raw: list[Finding] = []
+    for index, form in enumerate(forms):
+        ctx_base = dict(profile=profiles[index], form=form, form_index=index, forms=forms)
+        for rule in plan.form_rules:
+            if form.kind.value not in rule.form_kinds:
+                continue
+            rule.ctx = RuleContext(params=config.params_for(rule), **ctx_base)
+            raw.extend(_run(rule, lambda rule=rule, form=form: rule.check(form)))
+    doc_profile = profiles[0] if profiles else config.profile_for(None)
+    for rule in plan.document_rules:
+        rule.ctx = RuleContext(profile=doc_profile, params=config.params_for(rule), forms=forms)
+        raw.extend(_run(rule, lambda rule=rule: rule.check_document(forms)))
+    for rule in plan.extra_rules:
+        extractor = TARGETS.get(rule.target)
+        if extractor is None:
+            continue
+        rule.ctx = RuleContext(profile=doc_profile, params=config.params_for(rule), forms=forms)
+        for item in extractor(document):
+            raw.extend(_run(rule, lambda rule=rule, item=item: rule.check_target(item)))
+
+    report = DocumentReport(file=document.file, layout=document.layout)
+    form_reports = [
+        FormReport(index=i, kind=form.kind.value, name=_form_name(form), profile=profiles[i].name,
+                   regime=profiles[i].regime)
+        for i, form in enumerate(forms)
+    ]
+    for finding in raw:
+        severity = plan.severity_for(finding.code)
+        if severity is not None and severity != finding.severity:
+            finding = finding.model_copy(update={"severity": severity})
+        index = finding.form_index
+        holder = form_reports[index] if index is not None and 0 <= index < len(form_reports) else None
+        form_name = holder.name if holder else None
+        waiver = next((w for w in config.waivers if w.applies(finding, form_name)), None)
+        target = holder if holder is not None else report
+        if waiver is not None:
+            target.waived.append(WaivedFinding(finding=finding, reason=waiver.reason, by=waiver.by))
+        else:
+            target.findings.append(finding)
+    for form_report in form_reports:
+        form_report.findings = sort_findings(form_report.findings)
+        form_report.score = score_form(form_report.findings, plan.dimension_of, config.scoring)
+    report.findings = sort_findings(report.findings)
+    report.forms = form_reports
+    return report
+
+
+def _form_name(form: TargetForm) -> str:
+    return getattr(form, "display_name", None) or form.title or form.kind.value
+
+
+def review(
+    documents: ImportBatch | ImportedDocument | Iterable[ImportedDocument],
+    config: ReviewConfig | None = None,
+) -> ReviewReport:
+    """Review one or more documents.
+
+    Args:
+        documents: an ImportBatch (the JSON export), one document or several.
+        config: the review configuration; the defaults when None.
+
+    Returns:
+        The report with findings per form, waived findings, counts and scores.
+    """
+    config = config or ReviewConfig()
+    if isinstance(documents, ImportBatch):
+        docs = list(documents.documents)
+    elif isinstance(documents, ImportedDocument):
+        docs = [documents]
+    else:
+        docs = list(documents)
+    plan = _Plan(config)
+    return ReviewReport(
+        documents=[review_document(doc, config, _plan=plan) for doc in docs],
+        fail_on=config.fail_on,
+    )
+
+
+def review_forms(
+    forms: Iterable[TargetForm], config: ReviewConfig | None = None, *, file: str = "<forms>"
+) -> ReviewReport:
+    """Review forms built in code (tests, the web app) as one document."""
+    document = ImportedDocument(file=file, layout="", forms=list(forms))
+    return review(document, config)
