@@ -19,8 +19,8 @@ from decimal import Decimal
 from jixiao.disclosure.catalogue import Catalogue
 from jixiao.disclosure.model import (
     ClassifiedRow,
-    Disclosure,
     ClassifiedTable,
+    Disclosure,
     EconomicRow,
     ExpenditureRow,
     FundExpenditureRow,
@@ -382,7 +382,7 @@ def normalise_units(disclosure: Disclosure) -> None:
             continue
         factor = Decimal(10000) if disclosure.unit == MoneyUnit.YUAN else Decimal(1) / Decimal(10000)
 
-        def scale(values: dict) -> dict:
+        def scale(values: dict, factor: Decimal = factor) -> dict:
             return {k: (v * factor if isinstance(v, Decimal) else v) for k, v in values.items()}
 
         update: dict = {"unit": disclosure.unit}

@@ -48,7 +48,6 @@ from jixiao.disclosure.model import (
     ClassifiedTable,
     Disclosure,
     IncomeRow,
-    SummaryTable,
     TableKind,
 )
 from jixiao.model import MoneyUnit, SourceRef
@@ -204,11 +203,10 @@ class _Checker:
             self.equal("JX602", name, "收入总计", grand.amount,
                        [(line.label, line.amount) for line in items] + [("上年结转结余", carry.amount if carry else None)],
                        source=grand.source, right_label="收入项目与上年结转结余之和")
-        if grand is not None:
-            if current is not None:
-                self.equal("JX602", name, "收入总计", grand.amount,
-                           [("本年收入合计", current.amount), ("上年结转结余", carry.amount if carry else None)],
-                           source=grand.source)
+        if grand is not None and current is not None:
+            self.equal("JX602", name, "收入总计", grand.amount,
+                       [("本年收入合计", current.amount), ("上年结转结余", carry.amount if carry else None)],
+                       source=grand.source)
         exp_current = t1.expenditure_line("current_total")
         exp_grand = t1.expenditure_line("grand_total")
         closing = t1.expenditure_line("closing_carryover")
@@ -469,7 +467,7 @@ class _Checker:
             return
         name = f"“{t9.title}”"
 
-        def row(key: str):  # noqa: ANN202 - tiny local helper
+        def row(key: str):
             return t9.row(key)
 
         total, subtotal = row("total"), row("subtotal")

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.disclosure.assemble import (
-    normalise_units,
     RawRow,
     SummarySide,
     build_classified,
     build_summary,
     build_three_public,
     is_expenditure_label,
+    normalise_units,
     parse_number,
     three_public_key,
 )
@@ -78,7 +78,7 @@ def _is_data_row(cells: list[str]) -> bool:
     return any(parse_number(cell) is not None and re.search(r"\d", cell) for cell in cells if cell)
 
 
-def _read_grid(page, number: int) -> _Grid | None:  # noqa: ANN001 - pdfplumber page
+def _read_grid(page, number: int) -> _Grid | None:
     tables = page.find_tables()
     if not tables:
         return None
@@ -241,7 +241,7 @@ def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None 
         for number, page in enumerate(pdf.pages[:max_pages], start=1):
             try:
                 text = page.extract_text() or ""
-            except Exception as exc:  # noqa: BLE001 - one bad page must not stop the file
+            except Exception as exc:
                 disclosure.problems.append(f"{name} 第{number}页：无法读取文字（{exc}）")
                 continue
             texts.append(text)

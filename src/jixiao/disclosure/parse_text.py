@@ -24,7 +24,13 @@ from jixiao.disclosure.assemble import (
     parse_number,
 )
 from jixiao.disclosure.catalogue import Catalogue, load_catalogue
-from jixiao.disclosure.model import ClassifiedTable, Disclosure, GenericTable, ProjectAmount, TableKind
+from jixiao.disclosure.model import (
+    ClassifiedTable,
+    Disclosure,
+    GenericTable,
+    ProjectAmount,
+    TableKind,
+)
 from jixiao.errors import UnsupportedDocument
 from jixiao.model import MoneyUnit, SourceRef
 
@@ -44,7 +50,7 @@ def classify_title(text: str) -> TableKind | None:
         return TableKind.PROCUREMENT
     if "资产" in t and ("占用" in t or "固定资产" in t):
         return TableKind.ASSETS
-    if "机关运行" in t or "项目支出" in t or "会议费" in t and "三公" not in t:
+    if "机关运行" in t or "项目支出" in t or ("会议费" in t and "三公" not in t):
         return None
     if "政府性基金" in t and "支出" in t and "收支" not in t:
         return TableKind.T7
