@@ -202,13 +202,13 @@ def open_ooxml(doc: RawDocument, kind: str) -> zipfile.ZipFile:
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise UnreadableDocument(
-            doc.name, f"应为{expected}，但文件已损坏或不完整（可能只下载了一部分）：{exc}"
+            doc.name, f"应为 {expected}，但文件已损坏或不完整（可能只下载了一部分）：{exc}"
         ) from exc
     names = {info.filename for info in infos}
     if part not in names:
         other = next((label for key, (path, label) in _OOXML_PARTS.items() if key != kind and path in names), None)
-        found = other or "不含 Office 文档内容的 zip 压缩包"
-        raise UnreadableDocument(doc.name, f"扩展名为 {doc.suffix or '（无）'}，应为{expected}，实际是{found}")
+        found = f" {other}" if other else "不含 Office 文档内容的 zip 压缩包"
+        raise UnreadableDocument(doc.name, f"扩展名为 {doc.suffix or '（无）'}，应为 {expected}，实际是{found}")
     total = 0
     for info in infos:
         total += info.file_size

@@ -61,6 +61,15 @@ _PAGE_FURNITURE = re.compile(
 )
 
 
+_PDFIUM_ERRORS = {
+    "Data format error": "文件结构损坏（数据格式错误）",
+    "File access error": "无法读取文件内容",
+    "Unsupported security scheme": "使用了不支持的加密方式",
+    "Unknown error": "读取失败（未知错误）",
+    "Page not found or content error": "页面内容损坏",
+}
+
+
 @dataclass(slots=True)
 class PdfLine:
     """One line of running text outside tables, in top-down page coordinates (points)."""
@@ -796,9 +805,12 @@ def read_pdf(data: bytes, *, name: str) -> PdfDocument:
             raise UnreadableDocument(
                 name, "PDF 已加密，需要密码才能打开；请先取消加密再导入"
             ) from exc
+        detail = _PDFIUM_ERRORS.get(
+            message.split("PDFium:")[-1].strip(" ).") if "PDFium:" in message else "", message
+        )
         raise UnreadableDocument(
             name,
-            f"PDF 文件已损坏或不完整，无法打开：应为完整的 PDF 文件，实际读取失败（{message}）",
+            f"PDF 文件已损坏或不完整（可能只下载了一部分），无法打开：应为完整的 PDF 文件，实际{detail}",
         ) from exc
     try:
         pages, raw_tables, problems = _read_pages(pdf, name)

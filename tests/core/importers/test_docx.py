@@ -1,0 +1,96 @@
+"""Word importer: paragraphs and tables in body order, merged cells rebuilt as spans."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import docx
+import native_forms as nf  # tests/core/importers is on sys.path
+import pytest
+
+from jixiao.importers import RawDocument, import_bytes
+from jixiao.importers.docx import DocxImporter, read_docx_grid
+
+
+def _grid(blocks: list[nf.Block], name: str = "表.docx"):
+    return read_docx_grid(RawDocument.from_bytes(nf.to_docx(blocks), name=name))
+
+
+def _table_spans(grid, table: int) -> list[list[tuple[str, int, int]]]:
+    return [[(c.text, c.colspan, c.rowspan) for c in row.cells] for row in grid.rows if row.table == table]
+
+
+@pytest.mark.parametrize("blocks", [nf.guangdong_project(), nf.hebei_project()], ids=["guangdong", "hebei"])
+def test_read_docx_grid_merged_cells_rebuilt_as_spans(blocks: list[nf.Block]) -> None:
+    """Every table comes back in the Grid convention: spans at first positions, covered cells blank."""
+    grid = _grid(blocks)
+    tables = [block for block in blocks if isinstance(block, nf.Table)]
+    assert [_table_spans(grid, index) for index in range(len(tables))] == [nf.expand(t) for t in tables]
+
+
+def test_read_docx_grid_paragraphs_in_body_order_outside_tables() -> None:
+    """Paragraphs are one-cell rows with table=None, in their place between the tables."""
+    blocks = nf.guangdong_project()
+    grid = _grid(blocks)
+    order = [row.cells[0].text if row.table is None else f"table {row.table}" for row in grid.rows]
+    expected: list[str] = []
+    for block in blocks:
+        if isinstance(block, str):
+            expected.append(block)
+        else:
+            expected.extend(["table 0"] * len(block.rows))
+    assert order == expected
+
+
+def test_read_docx_grid_cells_point_at_table_row_and_column() -> None:
+    """Each cell's SourceRef names the file, the 1-based table, row and column."""
+    grid = _grid(nf.hebei_project(), name="调解.docx")
+    row = next(row for row in grid.rows if row.table == 1)
+    assert [(c.source.file, c.source.table, c.source.row, c.source.column) for c in row.cells] == [
+        ("调解.docx", 2, 1, column) for column in range(1, 7)
+    ]
+
+
+def test_read_docx_grid_paragraphs_in_cell_joined_by_newline() -> None:
+    """A cell with two paragraphs gives their texts joined by a line break."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "绩效目标"
+    table.cell(0, 1).text = "目标一"
+    table.cell(0, 1).add_paragraph("目标二")
+    out = BytesIO()
+    document.save(out)
+    grid = read_docx_grid(RawDocument.from_bytes(out.getvalue(), name="a.docx"))
+    assert [row.texts() for row in grid.rows] == [["绩效目标", "目标一\n目标二"]]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "kind"),
+    [(nf.guangdong_project(), "ProjectTargetForm"), (nf.hebei_project(), "ProjectTargetForm")],
+    ids=["guangdong", "hebei"],
+)
+def test_import_docx_fictional_form_builds_all_indicators(blocks: list[nf.Block], kind: str) -> None:
+    """End to end: the Word file becomes one project form with every indicator of its table."""
+    result = import_bytes(nf.to_docx(blocks), name="项目.docx")
+    table = [block for block in blocks if isinstance(block, nf.Table)][-1]
+    header_row = next(i for i, row in enumerate(nf.texts(table)) if "一级指标" in row)
+    names = [indicator.name for indicator in result.forms[0].indicators]
+    level3 = nf.texts(table)[header_row].index("三级指标")
+    expected = [row[level3] for row in nf.texts(table)[header_row + 1 :]]
+    assert ([type(form).__name__ for form in result.forms], names, result.problems) == (
+        [kind],
+        expected,
+        [],
+    )
+
+
+def test_import_docx_layout_names_word_format() -> None:
+    """The layout id says the form came from Word."""
+    result = import_bytes(nf.to_docx(nf.hebei_project()), name="项目.docx")
+    assert "docx-" in result.layout
+
+
+def test_docx_importer_detect_text_without_forms_returns_none() -> None:
+    """A Word file with no target-form labels is not claimed."""
+    doc = RawDocument.from_bytes(nf.to_docx(["会议纪要", "今天讨论了图书采购。"]), name="纪要.docx")
+    assert DocxImporter().detect(doc) is None
