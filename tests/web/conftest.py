@@ -10,7 +10,7 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao_web.config.settings.test")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -1,0 +1,219 @@
+"""Pages: access, list query counts, the editor (htmx rows, save, stale save), review pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from jixiao_web.targets.models import Status, TargetForm
+from jixiao_web.targets.services import target_create
+from jixiao_web.workflow import services
+
+from .conftest import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def filer_client(client, world):
+    client.force_login(world.filer_a)
+    return client
+
+
+def test_login_page_renders_in_chinese(client, world):
+    """The login page is Chinese and the session cookie is httponly."""
+    response = client.get(reverse("accounts:login"))
+    assert response.status_code == 200
+    assert "登录" in response.content.decode()
+    from django.conf import settings
+
+    assert settings.SESSION_COOKIE_HTTPONLY and settings.CSRF_COOKIE_HTTPONLY
+
+
+def test_login_after_repeated_failures_locks_out(client, world):
+    """django-axes locks the account after five failed logins, even with the right password."""
+    for _ in range(5):
+        client.post(reverse("accounts:login"), {"username": "filer_a", "password": "wrong"})
+    response = client.post(reverse("accounts:login"), {"username": "filer_a", "password": "pw-filer-a"})
+    assert response.status_code == 429
+    assert "锁定" in response.content.decode()
+
+
+def test_pages_when_anonymous_redirect_to_login(client, world, project_form):
+    """Every page needs a login."""
+    for url in (reverse("dashboards:home"), reverse("targets:list"), reverse("targets:detail", args=[project_form.pk]), reverse("audit:log")):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_form_list_query_count_constant(filer_client, world):
+    """The list page runs a fixed number of queries whatever the number of forms."""
+    for i in range(3):
+        target_create(organisation=world.unit_a, budget_year=2026, core_form=make_project(f"项目{i}"), actor=world.filer_a)
+    with CaptureQueriesContext(connection) as few:
+        assert filer_client.get(reverse("targets:list")).status_code == 200
+    for i in range(10):
+        target_create(organisation=world.unit_a, budget_year=2026, core_form=make_project(f"项目B{i}"), actor=world.filer_a)
+    with CaptureQueriesContext(connection) as many:
+        response = filer_client.get(reverse("targets:list"))
+    assert response.status_code == 200
+    assert len(many) == len(few) <= 8
+
+
+def test_form_list_htmx_returns_table_only(filer_client, world, project_form):
+    """An htmx filter request gets the table partial, not the page."""
+    response = filer_client.get(reverse("targets:list") + "?q=设备", HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<html" not in body and "示例县义务教育学校设备购置项目" in body
+
+
+def test_form_list_filter_excludes_other_status(filer_client, world, project_form):
+    """Filtering by status hides the others."""
+    body = filer_client.get(reverse("targets:list") + "?status=approved").content.decode()
+    assert "示例县义务教育学校设备购置项目" not in body
+
+
+def test_form_detail_other_org_is_404(client, world, project_form):
+    """A user of another organisation cannot even learn the form exists."""
+    client.force_login(world.filer_b)
+    assert client.get(reverse("targets:detail", args=[project_form.pk])).status_code == 404
+
+
+def test_form_detail_shows_indicators_and_engine_note(filer_client, project_form):
+    """The detail page lists the indicator rows and says whether the review engine ran."""
+    body = filer_client.get(reverse("targets:detail", args=[project_form.pk])).content.decode()
+    assert "购置教学设备" in body and "自动审核" in body
+
+
+def test_form_edit_post_saves_header_and_rows(filer_client, project_form):
+    """Saving the editor updates header fields and indicator values (parsed by the core)."""
+    url = reverse("targets:edit", args=[project_form.pk])
+    assert filer_client.get(url).status_code == 200
+    post = {
+        "version": "1", "project_name": "改名项目", "annual_amount": "99.5", "row-count": "1",
+        "row-0-orig": "0", "row-0-level1": "产出指标", "row-0-level2": "数量指标",
+        "row-0-name": "购置教学设备", "row-0-period_value": "≥130台", "row-0-annual_value": "≥130台",
+    }
+    response = filer_client.post(url, post)
+    assert response.status_code == 302
+    form = TargetForm.objects.get(pk=project_form.pk)
+    assert form.name == "改名项目" and form.version == 2 and form.indicator_count == 1
+    value = form.core().indicators[0].annual_value
+    assert value.number == 130 and value.unit == "台"
+    assert str(form.annual_amount_wan_yuan.normalize()) == "99.5"
+
+
+def test_form_edit_bad_amount_shows_error(filer_client, project_form):
+    """A non-numeric amount is refused with a message and nothing is saved."""
+    response = filer_client.post(reverse("targets:edit", args=[project_form.pk]), {"version": "1", "annual_amount": "很多"})
+    assert response.status_code == 400 and "金额数字" in response.content.decode()
+    assert TargetForm.objects.get(pk=project_form.pk).version == 1
+
+
+def test_form_edit_stale_shows_other_changes(client, world, project_form):
+    """The second concurrent save gets 409 and sees the other person's change."""
+    client.force_login(world.dept_reviewer_a)
+    client.post(reverse("targets:edit", args=[project_form.pk]), {"version": "1", "annual_goal": "主管部门改过"})
+    client.force_login(world.filer_a)
+    response = client.post(reverse("targets:edit", args=[project_form.pk]), {"version": "1", "project_name": "我的"})
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "王主管" in body and "主管部门改过" in body
+
+
+def test_form_edit_other_org_forbidden(client, world, project_form):
+    """The editor is closed to users who may not change the form."""
+    client.force_login(world.finance)
+    assert client.get(reverse("targets:edit", args=[project_form.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(("op", "index", "names"), [
+    ("add", "0", ["a", "", "b"]), ("delete", "0", ["b"]), ("up", "1", ["b", "a"]), ("down", "0", ["b", "a"]),
+])
+def test_form_rows_op_rerenders_rows(filer_client, project_form, op, index, names):
+    """The htmx row editor adds, deletes and moves rows without saving."""
+    post = {"op": op, "index": index, "row-count": "2"}
+    for i, name in enumerate(["a", "b"]):
+        post.update({f"row-{i}-orig": "", f"row-{i}-level1": "产出指标", f"row-{i}-level2": "数量指标", f"row-{i}-name": name})
+    response = filer_client.post(reverse("targets:rows", args=[project_form.pk]), post, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    import re
+
+    assert re.findall(r'-name" value="([^"]*)"', body) == names
+    assert TargetForm.objects.get(pk=project_form.pk).version == 1
+
+
+def test_value_preview_shows_parsed_value(filer_client):
+    """Typing a value shows how it is read, with its unit."""
+    body = filer_client.get(reverse("targets:value_preview"), {"row-0-annual_value": "98%以上"}).content.decode()
+    assert "≥98%" in body
+
+
+def test_form_create_for_own_unit(filer_client, world):
+    """A filer creates a project draft for the own unit and lands in the editor."""
+    response = filer_client.post(reverse("targets:create"), {"organisation": world.unit_a.pk, "kind": "project", "budget_year": "2026", "name": "新项目"})
+    form = TargetForm.objects.get(name="新项目")
+    assert response.status_code == 302 and response["Location"] == reverse("targets:edit", args=[form.pk])
+
+
+def test_form_create_for_other_unit_404(filer_client, world):
+    """A filer cannot create for another unit (it is not among the choices)."""
+    response = filer_client.post(reverse("targets:create"), {"organisation": world.unit_b.pk, "kind": "project", "budget_year": "2026"})
+    assert response.status_code == 404
+
+
+def test_submit_view_then_department_return_with_row_comment(client, world, project_form):
+    """Pages: submit, comment a row, return; the filer then sees the comment."""
+    client.force_login(world.filer_a)
+    assert client.post(reverse("workflow:submit", args=[project_form.pk])).status_code == 302
+    client.force_login(world.dept_reviewer_a)
+    assert client.get(reverse("workflow:review", args=[project_form.pk])).status_code == 200
+    client.post(reverse("workflow:comment", args=[project_form.pk]), {"body": "数量偏少，请核实", "indicator_index": "0"})
+    client.post(reverse("workflow:department_return", args=[project_form.pk]), {"summary": "见行批注"})
+    assert TargetForm.objects.get(pk=project_form.pk).status == Status.RETURNED
+    client.force_login(world.filer_a)
+    body = client.get(reverse("targets:detail", args=[project_form.pk])).content.decode()
+    assert "数量偏少，请核实" in body and "见行批注" in body
+
+
+def test_finance_review_view_missing_aspects_shows_error(client, world, project_form):
+    """A finance review without the four aspects is refused on the page."""
+    services.target_submit(form=project_form, actor=world.filer_a)
+    services.target_forward(form=project_form, actor=world.dept_reviewer_a)
+    client.force_login(world.finance)
+    response = client.post(reverse("workflow:finance_review", args=[project_form.pk]), {"grade": "优", "decision": "approve"})
+    assert response.status_code == 400 and "四个方面" in response.content.decode()
+
+
+def test_finance_review_view_by_filer_forbidden(filer_client, world, project_form):
+    """A filer cannot post a finance review."""
+    assert filer_client.post(reverse("workflow:finance_review", args=[project_form.pk]), {}).status_code == 403
+
+
+def test_audit_log_scoped_to_user(client, world, project_form):
+    """Filers see their own organisation's events only; finance sees all."""
+    target_create(organisation=world.unit_b, budget_year=2026, core_form=make_project("医院项目"), actor=world.filer_b)
+    client.force_login(world.filer_a)
+    body = client.get(reverse("audit:log")).content.decode()
+    assert "示例县义务教育学校设备购置项目" in body and "医院项目" not in body
+    client.force_login(world.finance)
+    body = client.get(reverse("audit:log")).content.decode()
+    assert "医院项目" in body
+
+
+def test_diff_page_shows_changed_row(filer_client, world, project_form):
+    """The diff page shows a changed indicator value against version 1."""
+    filer_client.post(reverse("targets:edit", args=[project_form.pk]), {
+        "version": "1", "row-count": "1", "row-0-orig": "0", "row-0-level1": "产出指标",
+        "row-0-level2": "数量指标", "row-0-name": "购置教学设备", "row-0-annual_value": "≥150台",
+    })
+    body = filer_client.get(reverse("targets:diff", args=[project_form.pk]) + "?v=1").content.decode()
+    assert "≥150台" in body and "≥120台" in body and "（删除）" in body
+
+
+def test_home_shows_counts(filer_client, project_form):
+    """The home page counts forms by status."""
+    body = filer_client.get(reverse("dashboards:home")).content.decode()
+    assert "草稿 1" in body
