@@ -137,11 +137,23 @@ class GuangdongTextImporter(Importer):
         "project-target/tsv-gd-city-2025",
     )
 
+    def __init__(self) -> None:
+        # The grid read by detect(), kept for the load() that usually follows on the same document.
+        self._last: tuple[RawDocument, Grid] | None = None
+
+    def _grid(self, doc: RawDocument) -> Grid:
+        last = self._last
+        if last is not None and last[0] is doc:
+            return last[1]
+        grid = read_grid(doc.name, doc.lines)
+        self._last = (doc, grid)
+        return grid
+
     def detect(self, doc: RawDocument) -> Detection | None:
         head = doc.head_text
         if "\t" not in head or not any(hint in head for hint in _HINTS):
             return None
-        found = guangdong.score(read_grid(doc.name, doc.lines))
+        found = guangdong.score(self._grid(doc))
         if found is None:
             return None
         kind, family = found.layout.split("/", 1)
@@ -152,7 +164,9 @@ class GuangdongTextImporter(Importer):
         )
 
     def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
-        return guangdong.build(read_grid(doc.name, doc.lines), layout=layout)
+        grid = self._grid(doc)
+        self._last = None
+        return guangdong.build(grid, layout=layout)
 
     def describe_rejection(self, doc: RawDocument) -> str:
         if "\t" not in doc.head_text:
