@@ -13,7 +13,12 @@ import jixiao.importers
 from jixiao.errors import UnsupportedDocument
 from jixiao.model import ImportedDocument
 from jixiao_web.core.exceptions import ApplicationError
-from jixiao_web.targets.imports import import_job_confirm, import_job_create, import_job_parse, import_job_start
+from jixiao_web.targets.imports import (
+    import_job_confirm,
+    import_job_create,
+    import_job_parse,
+    import_job_start,
+)
 from jixiao_web.targets.models import ImportJob, ImportStatus, TargetForm
 from jixiao_web.targets.uploads import expand_uploads, safe_name
 
