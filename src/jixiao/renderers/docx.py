@@ -17,7 +17,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -108,11 +108,14 @@ def _east_asian(run, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def _add_para(document: DocxDocument, block: Para) -> None:
     if block.style == "unit" and block.left:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(block.left)
-        paragraph.add_run("\t" + block.text)
-        stops = paragraph.paragraph_format.tab_stops
-        stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+        # As in Hebei Word documents: the unit name and "单位：元" in two cells of a borderless row.
+        table = document.add_table(rows=1, cols=2)
+        table.autofit = False
+        left, right = table.rows[0].cells
+        left.width, right.width = Mm(TEXT_WIDTH_MM * 0.7), Mm(TEXT_WIDTH_MM * 0.3)
+        left.paragraphs[0].add_run(block.left)
+        right.paragraphs[0].add_run(block.text)
+        right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return
     paragraph = document.add_paragraph(style="Heading 1" if block.style == "title" else None)
     run = paragraph.add_run(block.text)

@@ -276,6 +276,9 @@ def indicator_rows(
 
 def _gd_title(form: TargetForm, family: Family, default: str) -> str:
     if form.title:
+        if form.budget_year and str(form.budget_year) not in form.title:
+            # The year is printed only in the title; without it the budget year would be lost.
+            return f"{form.budget_year}年{form.title}"
         return form.title
     year = f"{form.budget_year}年" if form.budget_year else ""
     level = "市级" if family == "gd-city" else "县级"

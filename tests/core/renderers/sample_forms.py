@@ -120,7 +120,6 @@ def gd_city_department() -> DepartmentTargetForm:
             fiscal_appropriation=wan("675.5"), own_level_funds=wan("675.5"),
             own_level_label="市本级使用资金",
         ),
-        "other_tasks": [KeyTask(label="任务1", name="")],
         "remarks": [],
     })
 
