@@ -214,3 +214,14 @@ def test_label_key_ignores_spaces_brackets_and_colons() -> None:
     assert [label_key(t) for t in ("其他需完成的任务 (可选填)", "总金额（万元）", "服务对象 满意度指标", "备注：")] == [
         "其他需完成的任务", "总金额", "服务对象满意度指标", "备注",
     ]
+
+
+def test_detect_family_prefers_guangdong_on_word_like_grid() -> None:
+    """Of the registered builder families, Guangdong scores highest on a Guangdong grid."""
+    from jixiao.importers.builders import detect_family
+
+    found = detect_family(_department_and_project_grid())
+    assert found is not None
+    assert (found[0], found[1].layout) == (
+        "jixiao.importers.builders.guangdong", "department-target/gd-county-2025",
+    )

@@ -150,3 +150,14 @@ def test_load_seed_accounts_for_every_cell(prefix: str) -> None:
         and not all(part in haystack for part in re.split(r"[\s:：]+|万元$", text) if part)
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "layout"), [("000", "tsv-gd-county-2025"), ("001", "tsv-gd-city-2025")]
+)
+def test_registry_chooses_guangdong_importer_for_seed(prefix: str, layout: str) -> None:
+    """Among all registered importers, the Guangdong one wins on the Guangdong seeds."""
+    from jixiao.importers.registry import choose
+
+    chosen, chosen_layout = choose(RawDocument.from_path(seed_path(prefix)))
+    assert (type(chosen).__name__, chosen_layout.split("/")[1]) == ("GuangdongTextImporter", layout)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import FIXTURES_DIR, SAMPLES_DIR  # tests/ is on sys.path (tests/conftest.py)
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.guangdong import GuangdongTextImporter, read_grid
@@ -358,3 +361,26 @@ def test_load_city_sample_reports_its_defects() -> None:
         (ProblemSeverity.WARNING, "extra-value-cells", 56),
         (ProblemSeverity.INFO, "budget-year-missing", 68),
     ]
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+_WORDS = [
+    "", "", "", "部门名称", "项目名称", "基本信息", "预算整体情况", "年度重点工作任务", "其他需完成的任务",
+    "绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实施周期指标值", "当年度指标值", "产出指标",
+    "成本指标", "经济成本指标", "数量指标", "服务对象满意度指标", "满意度指标", "主管部门", "用款单位",
+    "实施期限", "起始年度", "到期年度", "预算金额", "总金额", "当年度金额", "总体绩效目标", "实施周期总目标",
+    "当年度目标", "备注：1. 说明", "附件2", "2025年县级项目支出绩效目标表", "任务1：", "12", "≥90%",
+    "》85%", "十二万", "<p>段落</p>", '"引号', "甲 乙", "比上年改善 起到推广作用", "2099",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), max_size=40))
+def test_build_any_tab_text_never_raises_and_names_the_file(rows: list[list[str]]) -> None:
+    """Whatever mix of labels and values a file holds, the builder returns; problems name the file."""
+    from jixiao.importers.builders.guangdong import build
+
+    grid = read_grid("随机.txt", ["\t".join(row) for row in rows])
+    result = build(grid, layout="project-target/tsv-gd-county-2025")
+    assert [p for p in result.problems if not p.message.startswith("随机.txt")] == []
