@@ -30,7 +30,7 @@ def make_project(name: str = "示例县义务教育学校设备购置项目", *,
         Indicator(level1="效益指标", level2="社会效益指标", name="教学条件改善", annual_value=parse_value("明显改善")),
     ]
     return ProjectTargetForm(
-        budget_year=2026, project_name=name, project_code="101001260001",
+        budget_year=2026, project_name=name, project_code="44082326P00012345678N",
         start_year=2026, end_year=2026,
         total_amount=Money(amount="120.5"), annual_amount=Money(amount="120.5"),
         annual_goal="完成教学设备购置，改善办学条件。", indicators=rows[:indicators],

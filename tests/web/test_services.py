@@ -22,7 +22,7 @@ def test_target_create_stores_core_dump_and_columns(world):
     form.refresh_from_db()
     assert form.kind == "project"
     assert form.name == "示例县义务教育学校设备购置项目"
-    assert form.project_code == "101001260001"
+    assert form.project_code == "44082326P00012345678N"
     assert str(form.annual_amount_wan_yuan.normalize()) == "120.5"
     assert form.indicator_count == 3
     assert form.version == 1 and form.status == Status.DRAFT

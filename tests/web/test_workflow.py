@@ -201,3 +201,17 @@ def test_full_cycle_is_recorded_in_history_and_audit(world, project_form):
     ]
     statuses = list(project_form.history.order_by("history_id").values_list("status", flat=True))
     assert statuses[0] == "draft" and statuses[-1] == "approved" and "returned" in statuses
+
+
+def test_target_submit_with_real_engine_error_needs_waiver(world):
+    """With the core review engine: an invalid project code (JX112, error) blocks submission
+    until the filer waives it with a reason."""
+    core = make_project()
+    core.project_code = "101001260001"
+    form = target_create(organisation=world.unit_a, budget_year=2026, core_form=core, actor=world.filer_a)
+    with pytest.raises(ApplicationError) as info:
+        services.target_submit(form=form, actor=world.filer_a)
+    codes = [(f["code"], f["loc_text"]) for f in info.value.extra["findings"]]
+    assert codes == [("JX112", "project_code")]
+    services.target_waive(form=form, actor=world.filer_a, code="JX112", loc="project_code", message="", reason="本县项目库编码为12位")
+    assert services.target_submit(form=form, actor=world.filer_a).status == Status.SUBMITTED

@@ -1,4 +1,4 @@
-"""A thin adapter over the core review engine (``jixiao.review.engine``).
+"""A thin adapter over the core review engine (``jixiao.review.engine.review_forms``).
 
 The engine is written by another part of the project; until it is importable the adapter
 reports ``available=False`` and the pages say so instead of failing. Findings are turned into
@@ -15,7 +15,6 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-_ENTRY_POINTS = ("review_form", "review")
 
 
 @dataclass
@@ -42,11 +41,7 @@ def _engine_function():
         engine = importlib.import_module("jixiao.review.engine")
     except ImportError:
         return None
-    for name in _ENTRY_POINTS:
-        function = getattr(engine, name, None)
-        if callable(function):
-            return function
-    return None
+    return getattr(engine, "review_forms", None)
 
 
 def loc_text(loc: tuple | list) -> str:
@@ -81,17 +76,18 @@ def review_core_form(form: Any) -> ReviewOutcome:
     if function is None:
         return ReviewOutcome(available=False, note="自动审核引擎尚未安装，暂不显示审核发现。")
     try:
-        result = function(form)
+        report = function([form])
     except Exception as exc:  # the engine must not take a page down
         logger.exception("review engine failed")
         return ReviewOutcome(available=False, note=f"自动审核引擎出错：{exc}")
-    if isinstance(result, list | tuple):
-        raw, score, grade = result, None, None
-    else:
-        raw = getattr(result, "findings", []) or []
-        score = getattr(result, "score", None)
-        grade = getattr(result, "grade", None)
-        grade = getattr(grade, "value", grade)
+    raw: list[Any] = []
+    score = grade = None
+    for document in report.documents:
+        raw.extend(document.findings)
+        for form_report in document.forms:
+            raw.extend(form_report.findings)
+            if form_report.score is not None:
+                score, grade = form_report.score.score, form_report.score.grade
     findings = [finding_to_dict(f) for f in raw]
     findings.sort(key=lambda f: ({"error": 0, "warning": 1}.get(f["severity"], 2), f["loc_text"], f["code"]))
     return ReviewOutcome(available=True, findings=findings, score=score, grade=grade)
