@@ -10,7 +10,7 @@ from jixiao.review.base import Dimension, Rule, TargetForm
 from jixiao.review.finding import Finding, Severity
 
 _CATEGORY_NAMES = {c.value for c in IndicatorCategory} | {s.value for s in IndicatorSubcategory}
-_CATEGORY_NAMES |= {n.removesuffix("指标") for n in list(_CATEGORY_NAMES)}
+
 
 
 class Rule_JX103(Rule):
