@@ -131,10 +131,8 @@ class GuangdongTextImporter(Importer):
 
     formats = ("text",)
     layouts = (
-        "department-target/tsv-gd-county-2025",
-        "project-target/tsv-gd-county-2025",
-        "department-target/tsv-gd-city-2025",
-        "project-target/tsv-gd-city-2025",
+        *guangdong.layout_ids(_FORMAT, "county")[1:],  # department-target/tsv-gd-county-2025, project-…
+        *guangdong.layout_ids(_FORMAT, "city")[1:],
     )
 
     def __init__(self) -> None:
