@@ -8,7 +8,7 @@ if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 else:
     # Its own test database, so it never collides with other suites on the same server.
-    DATABASES["default"]["TEST"] = {"NAME": "test_jixiao_web"}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": "test_jixiao_web"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_ENABLED = True
 STORAGES = {
