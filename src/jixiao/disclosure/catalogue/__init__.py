@@ -132,13 +132,15 @@ def load_catalogue(year: int | None = None, *, catalogue_dir: Path | None = None
     chosen = max((y for y in years if year is None or y <= year), default=min(years))
     catalogue = Catalogue(year=chosen)
     for kind in KINDS:
-        for base in (user_dir, SHIPPED_DIR):
-            path = base / str(chosen) / f"{kind}.csv"
-            if path.is_file():
+        # A year's list of one kind may be missing (only function.csv installed): use the newest earlier one.
+        for candidate in sorted((y for y in years if y <= chosen), reverse=True):
+            path = next((base / str(candidate) / f"{kind}.csv" for base in (user_dir, SHIPPED_DIR)
+                         if (base / str(candidate) / f"{kind}.csv").is_file()), None)
+            if path is not None:
                 catalogue.entries[kind] = parse_catalogue_csv(
                     path.read_text(encoding="utf-8"), kind=kind, file=str(path)
                 )
-                catalogue.origin = str(path.parent)
+                catalogue.origin = catalogue.origin or str(path.parent)
                 break
     return catalogue
 
