@@ -6,9 +6,11 @@ samples are samples/gd-county-2025.txt and samples/gd-city-2025.txt.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -384,3 +386,15 @@ def test_build_any_tab_text_never_raises_and_names_the_file(rows: list[list[str]
     grid = read_grid("随机.txt", ["\t".join(row) for row in rows])
     result = build(grid, layout="project-target/tsv-gd-county-2025")
     assert [p for p in result.problems if not p.message.startswith("随机.txt")] == []
+
+
+@pytest.mark.parametrize("sample", ["gd-county-2025", "gd-city-2025"])
+def test_load_sample_matches_golden(sample: str, update_golden: bool) -> None:
+    """The whole import of each sample (one per layout) equals its reviewed golden JSON."""
+    result = json.loads(_import(SAMPLES_DIR / f"{sample}.txt").model_dump_json())
+    golden = FIXTURES_DIR / "importers" / "gd-samples" / f"{sample}.expected.json"
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run pytest --update-golden and review it"
+    assert result == json.loads(golden.read_text(encoding="utf-8"))
