@@ -398,3 +398,15 @@ def test_load_sample_matches_golden(sample: str, update_golden: bool) -> None:
         golden.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert golden.exists(), f"{golden} is missing: run pytest --update-golden and review it"
     assert result == json.loads(golden.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("encoding", "newline"), [("gb18030", "\n"), ("utf-8-sig", "\r\n")])
+def test_load_sample_in_other_encoding_or_line_ends_gives_same_forms(encoding: str, newline: str) -> None:
+    """A GBK-family or BOM/CRLF copy of the county sample imports to the same forms."""
+    path = SAMPLES_DIR / "gd-county-2025.txt"
+    text = path.read_text(encoding="utf-8")
+    data = text.replace("\n", newline).encode(encoding)
+    doc = RawDocument.from_bytes(data, name=path.name)
+    detection = IMPORTER.detect(doc)
+    assert detection is not None
+    assert IMPORTER.load(doc, detection.layout).forms == _import(path).forms
