@@ -479,21 +479,33 @@ def _grid_from_rules(
         for c in range(ncols):
             if not _covers(spans, xs[c], xs[c + 1]):
                 uf.union(r * ncols + c, (r + 1) * ncols + c)
-    boxes: dict[int, list[int]] = {}
+    members: dict[int, list[tuple[int, int]]] = {}
     for r in range(nrows):
         for c in range(ncols):
-            root = uf.find(r * ncols + c)
-            box = boxes.get(root)
-            if box is None:
-                boxes[root] = [r, r + 1, c, c + 1]
-            else:
-                box[0] = min(box[0], r)
-                box[1] = max(box[1], r + 1)
-                box[2] = min(box[2], c)
-                box[3] = max(box[3], c + 1)
+            members.setdefault(uf.find(r * ncols + c), []).append((r, c))
+    boxes: list[list[int]] = []
+    for region in members.values():
+        r0 = min(r for r, _ in region)
+        r1 = max(r for r, _ in region) + 1
+        c0 = min(c for _, c in region)
+        c1 = max(c for _, c in region) + 1
+        if len(region) == (r1 - r0) * (c1 - c0):
+            boxes.append([r0, r1, c0, c1])
+            continue
+        # Not a rectangle (a rule missing on one side only): one cell per row run, so
+        # that no merged cell covers another.
+        for r in range(r0, r1):
+            run: list[int] = []
+            for c in sorted(c for rr, c in region if rr == r):
+                if run and c != run[-1] + 1:
+                    boxes.append([r, r + 1, run[0], run[-1] + 1])
+                    run = []
+                run.append(c)
+            if run:
+                boxes.append([r, r + 1, run[0], run[-1] + 1])
     if len(boxes) < 2:
         return None
-    cells = [_RawCell(*box) for box in boxes.values()]
+    cells = [_RawCell(*box) for box in boxes]
     cells.sort(key=lambda cell: (cell.r0, cell.c0))
     return _RawTable(page=page_number, xs=xs, ys=ys, cells=cells)
 

@@ -248,8 +248,17 @@ def _cjk_font() -> str:
         return "STSong-Light"
 
 
-def to_pdf(blocks: list[Block], *, font_size: float = 9) -> bytes:
-    """Write the blocks as a PDF with ruled tables (reportlab, Noto Sans CJK)."""
+def to_pdf(
+    blocks: list[Block], *, font_size: float = 9, ruled: bool = True, image_page: bool = False
+) -> bytes:
+    """Write the blocks as a PDF with ruled tables (reportlab, Noto Sans CJK).
+
+    Args:
+        blocks: the form.
+        font_size: the table text size.
+        ruled: draw the table grid; without it the tables are aligned text only.
+        image_page: start with a page holding only a picture (a scanned page).
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -259,17 +268,24 @@ def to_pdf(blocks: list[Block], *, font_size: float = 9) -> bytes:
     font = _cjk_font()
     para = ParagraphStyle("p", fontName=font, fontSize=font_size + 2, leading=font_size * 2)
     cell_style = ParagraphStyle("c", fontName=font, fontSize=font_size, leading=font_size * 1.3)
-    story = []
+    story: list[object] = []
+    if image_page:
+        from PIL import Image as PilImage
+        from reportlab.platypus import Image, PageBreak
+
+        picture = BytesIO()
+        PilImage.new("L", (200, 280), color=200).save(picture, format="PNG")
+        picture.seek(0)
+        story += [Image(picture, width=400, height=560), PageBreak()]
     for block in blocks:
         if isinstance(block, str):
             story.append(Paragraph(block, para))
             continue
         cols = width(block)
         data: list[list[object]] = [["" for _ in range(cols)] for _ in block.rows]
-        commands: list[tuple[object, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ]
+        commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        if ruled:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         for r, row in enumerate(placed(block)):
             for col, span in row:
                 data[r][col] = Paragraph(span.text, cell_style) if span.text else ""
@@ -281,4 +297,38 @@ def to_pdf(blocks: list[Block], *, font_size: float = 9) -> bytes:
         ))
     out = BytesIO()
     SimpleDocTemplate(out, pagesize=A4, title="fixture").build(story)
+    return out.getvalue()
+
+
+def to_pdf_landscape_rotated(table: Table, *, font_size: float = 9) -> bytes:
+    """One landscape page stored the way scanners and some printers store it.
+
+    The page is portrait (595 × 842) with ``/Rotate 90``, and the table is drawn turned a
+    quarter to the left, so that it reads upright on screen.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph, TableStyle
+    from reportlab.platypus import Table as PdfTable
+
+    font = _cjk_font()
+    cell_style = ParagraphStyle("c", fontName=font, fontSize=font_size, leading=font_size * 1.3)
+    data: list[list[object]] = [["" for _ in range(width(table))] for _ in table.rows]
+    commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+    for r, row in enumerate(placed(table)):
+        for col, span in row:
+            data[r][col] = Paragraph(span.text, cell_style) if span.text else ""
+            if span.colspan > 1 or span.rowspan > 1:
+                commands.append(("SPAN", (col, r), (col + span.colspan - 1, r + span.rowspan - 1)))
+    flowable = PdfTable(data, colWidths=table.widths or None, style=TableStyle(commands))
+    out = BytesIO()
+    canvas = Canvas(out, pagesize=(842, 595))  # reportlab swaps the sides of a rotated page
+    canvas.setPageRotation(90)
+    canvas.translate(595, 0)
+    canvas.rotate(90)
+    _, height = flowable.wrapOn(canvas, 800, 555)
+    flowable.drawOn(canvas, 20, 595 - 20 - height)
+    canvas.showPage()
+    canvas.save()
     return out.getvalue()

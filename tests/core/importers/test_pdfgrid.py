@@ -1,0 +1,127 @@
+"""pdfgrid: ruled and aligned tables, merged cells, tables continued across pages, rotation."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import native_forms as nf  # tests/core/importers is on sys.path
+import pypdfium2 as pdfium
+import pytest
+
+from jixiao.errors import UnreadableDocument
+from jixiao.importers.pdfgrid import pdf_grid, read_pdf
+
+
+def _spans(table) -> list[list[tuple[str, int, int]]]:
+    return [[(c.text, c.colspan, c.rowspan) for c in row.cells] for row in table.rows]
+
+
+def test_read_pdf_ruled_table_merged_cells_as_spans() -> None:
+    """A ruled table with merged 一级/二级 cells comes back exactly in the Grid convention."""
+    blocks = nf.guangdong_project()
+    doc = read_pdf(nf.to_pdf(blocks), name="书屋.pdf")
+    table = next(block for block in blocks if isinstance(block, nf.Table))
+    assert [_spans(t) for t in doc.tables] == [nf.expand(table)]
+
+
+def test_read_pdf_running_text_outside_tables_in_lines() -> None:
+    """Titles and remarks outside the table are the page's lines, top to bottom."""
+    blocks = nf.guangdong_project()
+    doc = read_pdf(nf.to_pdf(blocks), name="书屋.pdf")
+    assert [line.text for page in doc.pages for line in page.lines] == [b for b in blocks if isinstance(b, str)]
+
+
+def test_read_pdf_table_continued_on_next_page_merged_once() -> None:
+    """A table running onto the next page is one logical table, its repeated header dropped."""
+    blocks = nf.hebei_project(indicator_rows=30)
+    doc = read_pdf(nf.to_pdf(blocks), name="调解.pdf")
+    head, indicators = (block for block in blocks if isinstance(block, nf.Table))
+    pages = [row.source.page for row in doc.tables[0].rows]
+    assert (
+        [t.texts() for t in doc.tables],
+        doc.tables[0].pages,
+        pages == sorted(pages),
+        [t.continues_previous for page in doc.pages for t in page.tables],
+    ) == ([nf.texts(head) + nf.texts(indicators)], [1, 2], True, [False, True])
+
+
+def test_read_pdf_continued_table_rows_keep_their_page() -> None:
+    """Rows read from the second page say page 2 and are numbered on from the first page."""
+    doc = read_pdf(nf.to_pdf(nf.hebei_project(indicator_rows=30)), name="调解.pdf")
+    rows = doc.tables[0].rows
+    first_on_2 = next(i for i, row in enumerate(rows) if row.source.page == 2)
+    assert ([row.source.row for row in rows], rows[first_on_2].cells[2].source.page) == (
+        list(range(1, len(rows) + 1)),
+        2,
+    )
+
+
+def test_read_pdf_unruled_aligned_text_read_as_table() -> None:
+    """Without any rules, columns of aligned text still make a table (ruled=False)."""
+    table = nf.Table(
+        rows=[["项目", "金额", "备注"], ["办公费", "1200.00", "日常"], ["差旅费", "800.00", "出差"]],
+        widths=[120, 120, 120],
+    )
+    doc = read_pdf(nf.to_pdf([table], ruled=False, font_size=10), name="a.pdf")
+    assert [(t.ruled, t.texts()) for t in doc.tables] == [(False, nf.texts(table))]
+
+
+def test_read_pdf_rotated_page_reads_upright() -> None:
+    """A landscape table on a portrait page with /Rotate 90 reads upright, spans and all."""
+    table = next(block for block in nf.guangdong_project() if isinstance(block, nf.Table))
+    doc = read_pdf(nf.to_pdf_landscape_rotated(table), name="横版.pdf")
+    assert ([_spans(t) for t in doc.tables], doc.pages[0].width > doc.pages[0].height) == (
+        [nf.expand(table)],
+        True,
+    )
+
+
+def test_pdf_grid_tables_and_text_in_reading_order() -> None:
+    """The grid holds the title lines, then the table rows once, then the remark."""
+    blocks = nf.guangdong_project()
+    grid = pdf_grid(read_pdf(nf.to_pdf(blocks), name="书屋.pdf"))
+    table = next(block for block in blocks if isinstance(block, nf.Table))
+    expected = [[b] if isinstance(b, str) else None for b in blocks]
+    flat: list[list[str]] = []
+    for item in expected:
+        flat.extend([item] if item is not None else nf.texts(table))
+    assert [row.texts() for row in grid.rows] == flat
+
+
+def test_read_pdf_image_only_page_listed_as_problem() -> None:
+    """A scanned page inside a text PDF is named in the problems; the other pages are read."""
+    doc = read_pdf(nf.to_pdf(nf.guangdong_project(), image_page=True), name="扫描.pdf")
+    assert ([(p.code, p.source.page) for p in doc.problems], len(doc.tables)) == ([("page-no-text", 1)], 1)
+
+
+def test_read_pdf_no_text_layer_raises_unreadable() -> None:
+    """A PDF with pictures only is refused with the OCR hint."""
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    out = BytesIO()
+    pdf.save(out)
+    with pytest.raises(UnreadableDocument, match="没有文本层，可能是扫描件"):
+        read_pdf(out.getvalue(), name="扫描件.pdf")
+
+
+@pytest.mark.corpus
+def test_read_pdf_corpus_tables_keep_grid_convention(corpus_dir: Path) -> None:
+    """On every corpus page, each table row has one cell per column and spans cover blanks only."""
+    broken: list[str] = []
+    for path in sorted(corpus_dir.glob("*.pdf")):
+        doc = read_pdf(path.read_bytes(), name=path.name)
+        for page in doc.pages:
+            for table in page.tables:
+                covered: set[tuple[int, int]] = set()
+                for r, row in enumerate(table.rows):
+                    if [c.col for c in row.cells] != list(range(table.column_count)):
+                        broken.append(f"{path.name} p.{page.number}: row {r} columns")
+                    for cell in row.cells:
+                        if (r, cell.col) in covered and not cell.blank:
+                            broken.append(f"{path.name} p.{page.number}: text under a span at {r},{cell.col}")
+                        for dr in range(cell.rowspan):
+                            for dc in range(cell.colspan):
+                                if dr or dc:
+                                    covered.add((r + dr, cell.col + dc))
+    assert broken == []
