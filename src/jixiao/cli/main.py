@@ -18,7 +18,7 @@ from jixiao.cli.commands._common import ExitCode, fail
 from jixiao.errors import JixiaoError
 
 #: Command modules under jixiao.cli.commands, registered in this order.
-COMMAND_MODULES: tuple[str, ...] = ("import_", "show", "schema", "demo", "disclosure")
+COMMAND_MODULES: tuple[str, ...] = ("import_", "show", "render", "disclosure", "schema", "demo")
 
 
 
