@@ -225,3 +225,22 @@ def test_detect_family_prefers_guangdong_on_word_like_grid() -> None:
     assert (found[0], found[1].layout) == (
         "jixiao.importers.builders.guangdong", "department-target/gd-county-2025",
     )
+
+
+def test_build_spreadsheet_numbers_with_trailing_zeros_are_read() -> None:
+    """Years and counts that a spreadsheet gives as "2025.0" or "38.0" are read as integers."""
+    make = _GridMaker()
+    make.new_table()
+    make.row("部门名称", ("青川县科技和工业信息化局", 4), width=5)
+    make.row("基本信息", "财政供养人员数", "38.0", "下属二级单位数", "2", width=5)
+    make.new_table()
+    make.row("项目名称", ("企业技术改造服务经费", 4), width=5)
+    make.row("项目等级", ("二级项目", 4), width=5)
+    make.row("实施期限", "起始年度", "2025.0", "到期年度", "2026年", width=5)
+    make.row("项目概述", ("组织技改项目申报。", 4), width=5)
+    result = build(make.grid, layout="department-target/xlsx-gd-county-2025")
+    department, project = result.forms
+    assert isinstance(department, DepartmentTargetForm)
+    assert isinstance(project, ProjectTargetForm)
+    assert (department.funded_headcount, project.start_year, project.end_year,
+            [p.code for p in result.problems]) == (38, 2025, 2026, ["budget-year-missing", "budget-year-missing"])

@@ -62,7 +62,9 @@ _ANNEX = re.compile(r"^附件\s*(\d+)$")
 _REMARK_ITEM = re.compile(r"^\s*\d+\s*[.．、]")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
-_INT = re.compile(r"^\s*(\d+)\s*(?:人|个|家)?\s*$")
+# Spreadsheet numbers may arrive as "92.0"; the trailing zeros are not part of what was written.
+_INT = re.compile(r"^\s*(\d+)(?:\.0+)?\s*(?:人|个|家)?\s*$")
+_YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})(?:\.0+)?\s*年?(?:度)?\s*$")
 
 
 def clean_text(text: str) -> str:
@@ -469,7 +471,7 @@ class _Builder:
     def year(self, text: str | None, item: _Item, what: str) -> int | None:
         if text is None:
             return None
-        match = re.match(r"^\s*((?:19|20)\d{2})\s*年?\s*$", text)
+        match = _YEAR_CELL.match(text)
         if match is None:
             self.problem(
                 "year-unparsed", f"{what}应为四位年份，实际为“{_short(text)}”，未能读入",
