@@ -14,6 +14,29 @@ The module only needs what every grid has (rows of cells in column order, blank 
 so the Word, Excel and PDF importers call :func:`score` and :func:`build` on their grids as the
 tab-separated text importer does. Text-only quirks (``<p>`` tags, ``## `` headings) are tolerated,
 never required.
+
+Problem codes (``ImportProblem.code``)::
+
+    error    row-outside-form   table row before any 部门名称/项目名称 row
+    error    row-unplaced       row whose first cell names no field of the form
+    error    cell-unplaced      cell with no label before it in a label/value row
+    error    money-unparsed     amount that is not a number (十二万)
+    error    number-unparsed    count that is not an integer (财政供养人员数)
+    error    year-unparsed      起始/到期年度 that is not a four-digit year
+    error    no-forms           nothing to read at all
+    warning  row-shifted        cells not under their header column; read by content
+    warning  extra-value-cells  more value cells than the table has; kept in extra_values
+    warning  value-missing      one value in a two-value table; placed by column
+    warning  row-joined         name and values on two rows, joined (source has a line range)
+    warning  cell-split         two indicators written in one cell, split into two rows
+    warning  indicator-name-missing  values without a 三级 name
+    warning  task-cells-joined  more task cells than columns, joined into neighbours
+    warning  goal-column-unknown  goals without the 实施周期/当年度 header
+    warning  value-columns-unexpected  header with an unexpected number of value columns
+    warning  text-inside-form   bare text between the rows of a table
+    info     text-outside-form  text between forms that is no title, 附件 or 备注
+    info     task-empty         task row with only its number (任务1:)
+    info     budget-year-missing  no year in the title; budget_year left empty
 """
 
 from __future__ import annotations
