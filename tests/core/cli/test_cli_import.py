@@ -238,3 +238,24 @@ def test_import_binary_file_in_directory_is_reported_and_others_imported(write_f
         ("a.txt", FAKE_LAYOUT),
         ("b.txt", "unrecognised"),
     ]
+
+
+def test_problem_lines_do_not_repeat_a_place_the_message_starts_with():
+    """A message that already starts with its place is printed once, with no prefix."""
+    from jixiao.cli.commands._common import problem_lines
+
+    source = SourceRef(file="a.txt", line=6)
+    document = ImportedDocument(
+        file="a.txt",
+        layout=FAKE_LAYOUT,
+        problems=[
+            ImportProblem(code="row-shifted", message="a.txt 第6行：单元格与表头不对齐", source=source),
+            ImportProblem(code="row-shifted", message="a.txt：单元格与表头不对齐", source=source),
+            ImportProblem(code="no-place", message="a.txt：没有位置"),
+        ],
+    )
+    assert [line.plain for line in problem_lines([document])] == [
+        "[警告] row-shifted a.txt 第6行：单元格与表头不对齐",
+        "[警告] row-shifted a.txt 第6行：a.txt：单元格与表头不对齐",
+        "[警告] no-place a.txt：没有位置",
+    ]

@@ -220,8 +220,8 @@ def summary_table(run: ImportRun) -> Table:
 def problem_lines(documents: Iterable[ImportedDocument]) -> list[Text]:
     """Every problem as one line: severity, code, place (when known), message.
 
-    The message itself names the file (ImportProblem convention); the place adds the line,
-    row or cell the importer recorded.
+    The message itself names the file (ImportProblem convention); the recorded place is
+    put in front unless the message already starts with it.
     """
     lines: list[Text] = []
     for document in documents:
@@ -231,8 +231,9 @@ def problem_lines(documents: Iterable[ImportedDocument]) -> list[Text]:
                 (problem.code, "dim"),
                 " ",
             )
-            if problem.source is not None:
-                line.append(problem.source.describe(), style="bold")
+            place = problem.source.describe() if problem.source is not None else None
+            if place and not problem.message.startswith(place):
+                line.append(place, style="bold")
                 line.append("：")
             line.append(problem.message)
             if problem.text:
