@@ -244,3 +244,23 @@ def test_build_spreadsheet_numbers_with_trailing_zeros_are_read() -> None:
     assert isinstance(project, ProjectTargetForm)
     assert (department.funded_headcount, project.start_year, project.end_year,
             [p.code for p in result.problems]) == (38, 2025, 2026, ["budget-year-missing", "budget-year-missing"])
+
+
+def test_build_page_numbers_between_rows_are_ignored() -> None:
+    """Page furniture ("第 2 页", "- 3 -") between the rows of a PDF table is not reported as text."""
+    make = _GridMaker()
+    make.new_table()
+    make.row("项目名称", ("企业技术改造服务经费", 5), width=6)
+    make.row("项目等级", ("二级项目", 5), width=6)
+    make.row("绩效指标", "一级指标", "二级指标", "三级指标", "实施周期指标值", "当年度指标值", width=6)
+    make.row("", "产出指标", "数量指标", "技术改造企业数（家）", "36", "12", width=6)
+    make.paragraph("第 2 页")
+    make.paragraph("- 3 -")
+    make.paragraph("这一行是说明")
+    make.row("", "", "质量指标", "验收合格率（%）", "≥95%", "≥95%", width=6)
+    result = build(make.grid, layout="project-target/pdf-gd-county-2025")
+    assert ([i.name for i in result.forms[0].indicators],
+            [(p.code, p.text) for p in result.problems if p.code != "budget-year-missing"]) == (
+        ["技术改造企业数（家）", "验收合格率（%）"],
+        [("text-inside-form", "这一行是说明")],
+    )

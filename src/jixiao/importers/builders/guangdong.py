@@ -84,6 +84,8 @@ _TASK_LABEL = re.compile(r"^\s*((?:任务|其他任务)\s*\d+)\s*[:：]?\s*(.*?)
 _ANNEX = re.compile(r"^附件\s*(\d+)$")
 _REMARK_ITEM = re.compile(r"^\s*\d+\s*[.．、]")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
+# Page furniture of PDF and Word exports ("第 2 页", "- 3 -", "2/5"): not part of any form.
+_PAGE_NUMBER = re.compile(r"^(?:第\d+页(?:[/，,]?共\d+页)?|-\d{1,4}-|\d{1,4}/\d{1,4})$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 # Spreadsheet numbers may arrive as "92.0"; the trailing zeros are not part of what was written.
 _INT = re.compile(r"^\s*(\d+)(?:\.0+)?\s*(?:人|个|家)?\s*$")
@@ -377,7 +379,8 @@ class _Builder:
                 unit = MoneyUnit(unit_line.group(1))
                 continue
             if row.table is None:
-                loose.append((text, row.source))
+                if not _PAGE_NUMBER.match(compact):
+                    loose.append((text, row.source))
                 continue
             first = items[0].key
             inside = first not in ("部门名称", "项目名称") and current is not None and not in_remarks
