@@ -133,11 +133,27 @@ class Rule:
             message=(message or self.message).format_map(_SafeDict(ctx)),
             hint=template_hint.format_map(_SafeDict(ctx)) if template_hint else None,
             loc=tuple(loc),
-            source=source or (form.source_of(tuple(loc)) if form is not None else None),
+            source=source or source_for(form, tuple(loc)),
             form_index=form_index,
             ctx=ctx,
             fix=fix,
         )
+
+
+def source_for(form: TargetForm | None, loc: Loc) -> SourceRef | None:
+    """The most precise source of ``loc``; 分项绩效目标 rows use their own provenance."""
+    if form is None:
+        return None
+    if len(loc) >= 2 and loc[0] == "sub_goals" and isinstance(loc[1], int):
+        subs = getattr(form, "sub_goals", [])
+        if 0 <= loc[1] < len(subs):
+            sub = subs[loc[1]]
+            if (len(loc) >= 4 and loc[2] == "indicators" and isinstance(loc[3], int)
+                    and 0 <= loc[3] < len(sub.indicators) and sub.indicators[loc[3]].source):
+                return sub.indicators[loc[3]].source
+            if sub.source:
+                return sub.source
+    return form.source_of(loc)
 
 
 def _text(value: object) -> str:

@@ -122,6 +122,7 @@ def review_document(
         for item in extractor(document):
             raw.extend(_run(rule, lambda rule=rule, item=item: rule.check_target(item)))
 
+    raw = _attach_to_forms(_collapse_columns(raw), forms)
     report = DocumentReport(file=document.file, layout=document.layout)
     form_reports = [
         FormReport(index=i, kind=form.kind.value, name=_form_name(form), profile=profiles[i].name,
@@ -147,6 +148,49 @@ def review_document(
     report.findings = sort_findings(report.findings)
     report.forms = form_reports
     return report
+
+
+_COLUMNS = ("period_value", "annual_value")
+
+
+def _collapse_columns(findings: list[Finding]) -> list[Finding]:
+    """One finding per row when 实施周期 and 当年度 hold the same text with the same defect.
+
+    Findings that carry a fix are kept for both cells, so that ``--fix`` corrects both.
+    """
+    seen: set[tuple] = set()
+    out = []
+    for finding in sorted(findings, key=lambda f: f.loc[-1:] != ("annual_value",)):
+        if finding.fix is None and finding.loc and finding.loc[-1] in _COLUMNS:
+            key = (finding.code, finding.form_index, finding.loc[:-1], finding.message)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(finding)
+    return out
+
+
+def _attach_to_forms(findings: list[Finding], forms: list[TargetForm]) -> list[Finding]:
+    """Give a form to findings that have a source line but no form (import problems)."""
+    starts = [
+        (form.source.line, index) for index, form in enumerate(forms)
+        if form.source is not None and form.source.line is not None
+    ]
+    if not starts:
+        return findings
+    starts.sort()
+    out = []
+    for finding in findings:
+        line = finding.source.line if finding.source is not None else None
+        if finding.form_index is None and line is not None:
+            owner = None
+            for start, index in starts:
+                if start <= line:
+                    owner = index
+            if owner is not None:
+                finding = finding.model_copy(update={"form_index": owner})
+        out.append(finding)
+    return out
 
 
 def _form_name(form: TargetForm) -> str:

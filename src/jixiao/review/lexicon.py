@@ -32,8 +32,9 @@ def core_name(name: str | None) -> str:
     return _BRACKET.sub("", squash(name))
 
 
-_RATE = re.compile(r"(率|比例|比重|占比|满意度|满意程度|百分比|覆盖面)$")
+_RATE = re.compile(r"(?<!效)(率|比例|比重|占比|满意度|满意程度|百分比|覆盖面)$")
 _COUNT = re.compile(r"(数|数量|个数|家数|人数|人次|次数|户数|件数|场次|总量|总数)$")
+_MONEY_NAME = re.compile(r"(预算|资金|经费|金额|费用|成本)(控制)?数$")
 _GROWTH = re.compile(r"增长|增速|增幅|增加值|增长率|提升率|提高率|下降率|降低率|减少率")
 
 
@@ -52,6 +53,8 @@ def is_count(indicator: Indicator) -> bool:
     if unit == PERCENT:
         return False
     name = core_name(indicator.name)
+    if _MONEY_NAME.search(name) or is_cost(indicator):
+        return False
     return bool(_COUNT.search(name)) and not _RATE.search(name)
 
 
@@ -81,7 +84,7 @@ BUDGET_EXECUTION = re.compile(
     r"预算执行率|执行率|支出进度|支出率|到位率|支付率|资金执行情况|预算执行情况|"
     r"(资金|预算|经费)[^，,]{0,4}(使用率|使用效率|保障率)|资金使用率|预算使用率"
 )
-COMPLIANCE = re.compile(r"合规|规范性|专款专用|违规违纪|违纪|违规|违法违纪")
+COMPLIANCE = re.compile(r"(资金|支出|采购|财务|经费|预算|招标|合同)[^，,]{0,6}(合规|规范)|专款专用|违规违纪|违纪|违法违规")
 SATISFACTION_NAME = re.compile(r"满意")
 COMPLAINT = re.compile(r"投诉率|投诉")
 SUPERIOR_SUBJECT = re.compile(r"上级|领导|主管部门|财政部门|上级部门")
@@ -99,7 +102,7 @@ _VAGUE_TAIL = re.compile(
 )
 _GRADABLE = re.compile(r"通过|完成|印发|出台|达标|验收|合格|符合|达到[^，,]{2,}|建成|开通|上线|无|否|是|未发生|零")
 
-PLACEHOLDER = re.compile(r"以[^，。；]{0,12}为准|待定|另行(通知|确定)|见附件|按实际|据实|暂无|详见|按文件|^[-—/无]+$|^(空|略)$")
+PLACEHOLDER = re.compile(r"以[^，。；]{0,24}为准|待定|另行(通知|确定)|见附件|按实际|据实|暂无|详见|按文件|^[-—/无]+$|^(空|略)$")
 
 
 def is_vague(text: str) -> bool:
@@ -136,9 +139,18 @@ def allowed_scope(level: str) -> str | None:
     return _LEVEL_SCOPE.get(level)
 
 
+def iter_indicators(form):  # type: ignore[no-untyped-def]
+    """Indicator rows with their loc, including those of 分项绩效目标 (department forms)."""
+    yield from form.iter_indicators()
+    for s, sub in enumerate(getattr(form, "sub_goals", [])):
+        for i, indicator in enumerate(sub.indicators):
+            if not indicator.is_placeholder:
+                yield ("sub_goals", s, "indicators", i), indicator
+
+
 def iter_values(form):  # type: ignore[no-untyped-def]
     """``(loc, indicator, value)`` for every non-empty value cell of every indicator row."""
-    for loc, indicator in form.iter_indicators():
+    for loc, indicator in iter_indicators(form):
         for field, value in indicator.values():
             yield (*loc, field), indicator, value
 

@@ -37,7 +37,7 @@ REGIME_B_TREE: dict[Cat, frozenset[Sub]] = {
 #: Settings every profile has, with their documented defaults (docs/review.md).
 DEFAULT_SETTINGS: dict[str, Any] = {
     "required_categories": ["产出指标", "效益指标", "满意度指标"],
-    "require_cost_amount": False,
+    "require_cost_indicator": True,
     "min_quantity_indicators": 1,
     "min_quantitative_share": Decimal("0.5"),
     "min_quantitative_count": 2,
@@ -87,7 +87,6 @@ BUILTIN_PROFILES: dict[str, Profile] = {
         settings={
             **DEFAULT_SETTINGS,
             "required_categories": ["产出指标", "成本指标", "效益指标", "满意度指标"],
-            "require_cost_amount": True,
         },
     ),
 }

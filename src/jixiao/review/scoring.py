@@ -1,7 +1,8 @@
 """Score 0–100 and grade 优/良/中/差 per form, broken down by the four review aspects.
 
 Each aspect (domain.md §2.5) has a weight; the weights sum to 100. Every finding of a rule
-deducts its severity's penalty from the rule's aspect, never below zero. Waived findings
+deducts its severity's penalty from the rule's aspect, never below zero; at most
+``max_per_rule`` findings of one rule count per form. Waived findings
 deduct nothing. Grades use the 10号 bands: 90 优, 80 良, 60 中, below 60 差.
 Weights and penalties are settings (``[review.scoring]`` in jixiao.toml); docs/review.md
 documents the defaults.
@@ -24,6 +25,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     Dimension.FEASIBILITY.value: 20.0,
 }
 DEFAULT_PENALTIES: dict[str, float] = {"error": 10.0, "warning": 4.0, "info": 0.0}
+DEFAULT_MAX_PER_RULE = 3
+"""At most this many findings of one rule count against one form (a repeated defect is one
+habit, not ten independent problems)."""
 GRADE_BANDS: tuple[tuple[float, str], ...] = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (0.0, "差"))
 
 
@@ -54,14 +58,18 @@ def score_form(
     settings = settings or {}
     weights = {**DEFAULT_WEIGHTS, **settings.get("weights", {})}
     penalties = {**DEFAULT_PENALTIES, **settings.get("penalties", {})}
+    cap = int(settings.get("max_per_rule", DEFAULT_MAX_PER_RULE))
     lost = dict.fromkeys(weights, 0.0)
     counts = dict.fromkeys(weights, 0)
+    per_rule: dict[str, int] = {}
     for finding in findings:
         dim = dimension_of.get(finding.code, Dimension.COMPLETENESS.value)
         if dim not in lost:
             continue
-        lost[dim] += float(penalties.get(Severity(finding.severity).value, 0.0))
         counts[dim] += 1
+        per_rule[finding.code] = per_rule.get(finding.code, 0) + 1
+        if per_rule[finding.code] <= cap:
+            lost[dim] += float(penalties.get(Severity(finding.severity).value, 0.0))
     dims = [
         DimensionScore(dimension=d, weight=float(w), score=round(max(0.0, float(w) - lost[d]), 1),
                        findings=counts[d])

@@ -13,7 +13,8 @@ from jixiao.review.rules.consistency.JX504 import match_project, task_name
 class Rule_JX505(Rule):
     """A task with money has no project form, or a project appears in no task.
 
-    Only checked when the document holds both the 部门整体 form and project forms.
+    Only checked when the document holds both the 部门整体 form and project forms and at least
+    one task carries a project's name (otherwise the tasks are work areas, not projects).
 
     **Bad**
 
@@ -39,6 +40,7 @@ class Rule_JX505(Rule):
         if not project_forms or not depts:
             return
         matched: set[int] = set()
+        unmatched = []
         for d, dept in depts:
             for block, tasks in (("key_tasks", dept.key_tasks), ("other_tasks", dept.other_tasks)):
                 for t, task in enumerate(tasks):
@@ -46,10 +48,14 @@ class Rule_JX505(Rule):
                         continue
                     found = match_project(task, project_forms)
                     if found is None:
-                        yield self.finding((block, t), form=dept, form_index=d,
-                                           what=f"任务“{task_name(task.name)}”（{task.planned_amount}）没有对应的项目支出绩效目标表")
+                        unmatched.append((d, dept, block, t, task))
                     else:
                         matched.add(found[0])
+        if not matched:
+            return  # tasks are work areas, not projects: nothing to map
+        for d, dept, block, t, task in unmatched:
+            yield self.finding((block, t), form=dept, form_index=d,
+                               what=f"任务“{task_name(task.name)}”（{task.planned_amount}）没有对应的项目支出绩效目标表")
         for i, form in project_forms:
             if i not in matched:
                 yield self.finding(("project_name",), form=form, form_index=i,

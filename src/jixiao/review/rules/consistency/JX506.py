@@ -11,6 +11,14 @@ from jixiao.review.finding import Finding, Severity
 _GOAL_FIELDS = (("annual_goal", "当年度目标"), ("period_goal", "实施周期总目标"), ("overall_goal", "总体绩效目标"))
 
 
+def _related(a: TargetForm, b: TargetForm) -> bool:
+    """Two batches of one fund (names nearly equal) may share their goal."""
+    from rapidfuzz import fuzz
+
+    na, nb = getattr(a, "project_name", None), getattr(b, "project_name", None)
+    return bool(na and nb and fuzz.ratio(lx.squash(na), lx.squash(nb)) >= 80)
+
+
 def _label(form: TargetForm) -> str:
     return getattr(form, "display_name", "") or form.kind.value
 
@@ -50,7 +58,7 @@ class Rule_JX506(Rule):
                 text = lx.squash(getattr(form, field, None)).rstrip("。")
                 if len(text) < 15:
                     continue
-                if text in seen and seen[text] != i:
+                if text in seen and seen[text] != i and not _related(form, forms[seen[text]]):
                     yield self.finding((field,), form=form, form_index=i, what=label,
                                        other=_label(forms[seen[text]]))
                 else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.model import IndicatorSubcategory
 from jixiao.review import lexicon as lx
 from jixiao.review.base import Dimension, Rule, TargetForm
 from jixiao.review.finding import Finding, Severity
@@ -46,6 +47,8 @@ class Rule_JX507(Rule):
                 value = ind.annual_value
                 key = lx.core_name(ind.name)
                 if not value or not value.is_quantitative or key not in dept_values:
+                    continue
+                if not (lx.is_count(ind) or ind.subcategory == IndicatorSubcategory.QUANTITY):
                     continue
                 other = dept_values[key]
                 if value.number != other.number:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.model import MoneyUnit
 from jixiao.review import lexicon as lx
 from jixiao.review.base import Dimension, Rule, TargetForm
 from jixiao.review.finding import Finding, Severity
@@ -13,7 +14,8 @@ class Rule_JX308(Rule):
     """Amount in a value uses a different money unit than the table (元 vs 万元).
 
     A "2.4万元" in a table headed "单位：元" invites a 10,000-fold mix-up when values are
-    compared or added.
+    compared or added; so does an amount of 10,000元 or more in a 万元 table. A small unit
+    cost in 元 (≤100元 per enterprise) in a 万元 table is normal and not reported.
 
     **Bad**
 
@@ -37,6 +39,10 @@ class Rule_JX308(Rule):
         if table_unit is None:
             return
         for loc, ind, value in lx.iter_values(form):
-            if value.is_quantitative and value.unit in lx.MONEY_UNITS and lx.MONEY_UNITS[value.unit] != table_unit:
+            money = lx.money_of(value)
+            if money is None or money.unit == table_unit:
+                continue
+            # A small unit cost in 元 inside a 万元 table is normal ("≤100元" per enterprise).
+            if table_unit == MoneyUnit.YUAN or money.yuan >= 10000:
                 yield self.finding(loc, indicator=ind.name, raw=value.raw.strip(),
                                    unit=value.unit, table_unit=table_unit.value)

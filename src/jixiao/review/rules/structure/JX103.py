@@ -37,7 +37,7 @@ class Rule_JX103(Rule):
     hint = "写明具体的衡量对象，例如“参训企业满意度”“补助企业数”"
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
-        for loc, ind in form.iter_indicators():
+        for loc, ind in lx.iter_indicators(form):
             name = lx.core_name(ind.name)
             if not name:
                 continue

@@ -36,6 +36,8 @@ class Rule_JX109(Rule):
             if ind.name and not ind.values():
                 yield self.finding((*loc, "annual_value"), indicator=ind.name)
         for s, sub in enumerate(getattr(form, "sub_goals", [])):
-            for i, ind in enumerate(sub.indicators):
-                if ind.name and not ind.values():
-                    yield self.finding(("sub_goals", s, "indicators", i), indicator=ind.name)
+            missing = [ind.name for ind in sub.indicators if ind.name and not ind.values()]
+            if missing:
+                yield self.finding(("sub_goals", s, "indicators"),
+                                   message="分项目标“{title}”的{count}个指标没有填写指标值：{indicator}",
+                                   title=sub.title, count=len(missing), indicator=missing)

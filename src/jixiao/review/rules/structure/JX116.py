@@ -10,34 +10,35 @@ from jixiao.review.finding import Finding, Severity
 
 
 class Rule_JX116(Rule):
-    """No cost indicator states an amount.
+    """Project has no cost indicator at all.
 
-    Regime B (101号) requires at least one 经济成本 indicator in money; regime A profiles may
-    require it too (``require_cost_amount``).
+    Both regimes expect at least one cost indicator (成本 under 产出 in regime A, 经济成本 in
+    regime B) stating the cost in money (``require_cost_indicator``). A cost indicator that is
+    present but not an amount is JX305's finding, not this one.
 
     **Bad**
 
-        成本指标 | 经济成本指标 | 财政资金投入成本 | 95%以上
+        成本指标 | 经济成本指标 |  |
 
     **Good**
 
         成本指标 | 经济成本指标 | 业务工作经费 | ≤18.24万元
     """
 
-    name = "coverage.cost_amount_missing"
+    name = "coverage.cost_missing"
     groups = ("all", "structure", "coverage", "cost")
     default_severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
     checklist = ("IND-04", "CON-07")
-    message = "没有以金额表示的成本指标"
+    message = "没有成本指标"
     hint = "在成本指标下写明成本控制金额或单位成本，例如“≤18.24万元”“≤100元/人”"
     form_kinds = ("project",)
-    config_keywords = {"require_cost_amount": False}  # noqa: RUF012
+    config_keywords = {"require_cost_indicator": True}  # noqa: RUF012
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
-        if not self.param("require_cost_amount") or not form.indicators:
+        if not self.param("require_cost_indicator") or not form.indicators:
             return
         for _, ind in form.iter_indicators():
-            if lx.is_cost(ind) and any(lx.money_of(v) for _, v in ind.values()):
+            if lx.is_cost(ind) and ind.values():
                 return
         yield self.finding(("indicators",))

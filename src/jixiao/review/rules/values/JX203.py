@@ -38,4 +38,6 @@ class Rule_JX203(Rule):
             if value.is_quantitative and value.operator_style == OperatorStyle.NONE:
                 if lx.is_rate(ind) and not value.unit and value.number is not None and value.number <= 1:
                     continue  # JX206 reports "1" meaning 100%
+                if value.unit == lx.PERCENT and value.number == 100:
+                    continue  # "100%" can only mean =100%
                 yield self.finding(loc, indicator=ind.name, raw=value.raw.strip())

@@ -25,7 +25,7 @@ class Rule_JX205(Rule):
 
     name = "value.unit_nonstandard"
     groups = ("all", "value", "unit")
-    default_severity = Severity.WARNING
+    default_severity = Severity.INFO
     dimension = Dimension.RELEVANCE
     checklist = ("VAL-01", "VAL-02")
     message = "指标“{indicator}”的指标值“{raw}”中单位“{unit_text}”不规范"

@@ -33,7 +33,7 @@ class Rule_JX208(Rule):
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
         for loc, ind, value in lx.iter_values(form):
-            if not value.is_quantitative or not value.unit:
+            if not value.is_quantitative or not value.unit or lx.is_cost(ind):
                 continue
             unit = value.unit
             if lx.is_rate(ind):

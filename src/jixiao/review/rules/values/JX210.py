@@ -41,7 +41,7 @@ class Rule_JX210(Rule):
                                     IndicatorCategory.SATISFACTION):
                 continue
             name = lx.core_name(ind.name) + lx.squash(ind.description)
-            if lx.QUALITY_CAP_WORDS.search(name) or lx.COMPLAINT.search(name):
+            if lx.QUALITY_CAP_WORDS.search(name) or lx.COMPLAINT.search(name) or lx.BUDGET_EXECUTION.search(name):
                 continue
             if value.unit in lx.MONEY_UNITS:
                 continue

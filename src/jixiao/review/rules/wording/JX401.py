@@ -33,6 +33,6 @@ class Rule_JX401(Rule):
     hint = "预算执行率在自评时单独计分，请改为反映项目产出或效益的指标"
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
-        for loc, ind in form.iter_indicators():
+        for loc, ind in lx.iter_indicators(form):
             if ind.name and lx.BUDGET_EXECUTION.search(lx.core_name(ind.name)):
                 yield self.finding((*loc, "name"), indicator=ind.name)

@@ -34,6 +34,6 @@ class Rule_JX402(Rule):
     hint = "合规性属于过程管理要求，请改为反映项目产出质量或效益的指标"
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
-        for loc, ind in form.iter_indicators():
+        for loc, ind in lx.iter_indicators(form):
             if ind.name and lx.COMPLIANCE.search(lx.core_name(ind.name)):
                 yield self.finding((*loc, "name"), indicator=ind.name)

@@ -32,6 +32,6 @@ class Rule_JX406(Rule):
     hint = "在指标描述中写明指标的含义、计算公式或取数方法"
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
-        for loc, ind in form.iter_indicators():
+        for loc, ind in lx.iter_indicators(form):
             if ind.name and ind.description and lx.core_name(ind.description) == lx.core_name(ind.name):
                 yield self.finding((*loc, "description"), indicator=ind.name)

@@ -10,7 +10,7 @@ from jixiao.review.finding import Finding, Severity
 
 
 class Rule_JX412(Rule):
-    """Two unrelated 分项绩效目标 carry the same goal text or the same indicator list.
+    """Two unrelated 分项绩效目标 carry the same goal text or (mostly) the same indicators.
 
     **Bad**
 
@@ -34,7 +34,7 @@ class Rule_JX412(Rule):
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
         goals: dict[str, str] = {}
-        sets: dict[frozenset[str], str] = {}
+        sets: list[tuple[frozenset[str], str]] = []
         for s, sub in enumerate(form.sub_goals):
             goal = lx.squash(sub.goal)
             if len(goal) >= 10:
@@ -45,8 +45,10 @@ class Rule_JX412(Rule):
                     goals[goal] = sub.title
             names = frozenset(lx.core_name(i.name) for i in sub.indicators if i.name)
             if len(names) >= 2:
-                if names in sets:
-                    yield self.finding(("sub_goals", s, "indicators"), title=sub.title,
-                                       what="绩效指标", other=sets[names])
-                else:
-                    sets[names] = sub.title
+                for other_names, other_title in sets:
+                    shared = names & other_names
+                    if len(shared) >= 2 and len(shared) * 5 >= 4 * min(len(names), len(other_names)):
+                        yield self.finding(("sub_goals", s, "indicators"), title=sub.title,
+                                           what="绩效指标", other=other_title)
+                        break
+                sets.append((names, sub.title))
