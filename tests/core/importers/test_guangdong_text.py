@@ -99,9 +99,9 @@ def test_read_grid_quoted_cell_spans_lines() -> None:
 
 
 def test_read_grid_unclosed_quote_is_taken_literally() -> None:
-    """A stray opening quote never swallows the following lines."""
-    grid = read_grid("a.txt", ['"甲\t乙', "丙\t丁"])
-    assert [row.texts() for row in grid.rows] == [['"甲', "乙"], ["丙", "丁"]]
+    """A stray opening quote never swallows the following lines, even when more quotes follow."""
+    grid = read_grid("a.txt", ['"甲\t乙', "丙\t丁", '"戊\t己', '"庚\t辛'])
+    assert [row.texts() for row in grid.rows] == [['"甲', "乙"], ["丙", "丁"], ['"戊', "己"], ['"庚', "辛"]]
 
 
 # --- detection ----------------------------------------------------------------------------------

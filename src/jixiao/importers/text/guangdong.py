@@ -71,21 +71,42 @@ def _record(lines: list[str], start: int) -> tuple[list[str], int]:
     """The fields of the table row starting at ``lines[start]`` and how many lines it uses.
 
     Fields are split at tabs; a field that starts with a double quote runs to the closing quote,
-    across lines if need be (``""`` inside is a quote). An unclosed quote within
-    :data:`_MAX_CELL_LINES` lines is taken literally, so a stray quote never swallows the file.
+    across lines if need be (``""`` inside is a quote). A quote that is not closed within
+    :data:`_MAX_CELL_LINES` lines, or closes somewhere other than at the end of a field, is taken
+    literally, so a stray quote never swallows the following rows.
     """
-    text = lines[start]
-    for used in range(1, _MAX_CELL_LINES + 1):
-        fields = _split_quoted(text)
+    fields = _split_quoted(lines[start])
+    if fields is not None:
+        return fields, 1
+    parts = [lines[start]]
+    for used in range(2, _MAX_CELL_LINES + 1):
+        if start + used > len(lines):
+            break
+        line = lines[start + used - 1]
+        parts.append(line)
+        # Only a line with a quote can close the open cell; skip re-reading the others.
+        if '"' not in line:
+            continue
+        try:
+            fields = _split_quoted("\n".join(parts), multiline=True)
+        except _StrayQuote:
+            break
         if fields is not None:
             return fields, used
-        if start + used >= len(lines):
-            break
-        text = f"{text}\n{lines[start + used]}"
     return lines[start].split("\t"), 1
 
 
-def _split_quoted(text: str) -> list[str] | None:
+class _StrayQuote(Exception):
+    """A quoted cell closed across lines but not at the end of a field: not a quoted cell."""
+
+
+def _split_quoted(text: str, *, multiline: bool = False) -> list[str] | None:
+    """Tab-separated fields with spreadsheet quoting; None while a quoted field is still open.
+
+    Raises:
+        _StrayQuote: (``multiline`` only) the quote that closes a field spanning lines is
+            followed by more text, so the quote was never a cell quote.
+    """
     if '"' not in text:
         return text.split("\t")
     fields: list[str] = []
@@ -106,7 +127,9 @@ def _split_quoted(text: str) -> list[str] | None:
                 end = quote + 1
                 break
             if end < len(text) and text[end] != "\t":
-                # A quote that does not close the field: the field is plain text.
+                if multiline and "\n" in text[position:end]:
+                    raise _StrayQuote
+                # A quote inside a plain field ("x"y): the field is plain text.
                 tab = text.find("\t", position)
                 fields.append(text[position:] if tab < 0 else text[position:tab])
                 if tab < 0:
