@@ -1,0 +1,262 @@
+"""API endpoints, one class per operation (``<Entity><Action>Api``) with nested serializers.
+
+Permissions are the same ``rules`` permissions the pages use; errors come back as
+``{"code", "message", "extra"}`` (see ``api/exceptions.py``).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jixiao_web.core.exceptions import ApplicationError
+from jixiao_web.orgs.selectors import organisation_list_for_user
+from jixiao_web.review.adapter import review_core_form
+from jixiao_web.targets.models import Stage, Status
+from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user
+from jixiao_web.targets.services import target_create, target_update
+from jixiao_web.workflow import services as workflow
+
+
+def _perm(request, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied("您没有权限执行此操作")
+
+
+def _form_or_404(request, pk: int):
+    form = target_get_for_user(user=request.user, pk=pk)
+    if form is None:
+        from django.http import Http404
+
+        raise Http404("未找到或无权查看")
+    return form
+
+
+class FormSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisation_code = serializers.CharField(source="organisation.code")
+    organisation_name = serializers.CharField(source="organisation.name")
+    budget_year = serializers.IntegerField()
+    stage = serializers.CharField()
+    status = serializers.CharField()
+    kind = serializers.CharField()
+    name = serializers.CharField()
+    project_code = serializers.CharField()
+    annual_amount_wan_yuan = serializers.DecimalField(max_digits=20, decimal_places=6, allow_null=True)
+    total_amount_wan_yuan = serializers.DecimalField(max_digits=20, decimal_places=6, allow_null=True)
+    indicator_count = serializers.IntegerField()
+    version = serializers.IntegerField()
+    grade = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+
+
+class FindingSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    severity = serializers.CharField()
+    message = serializers.CharField()
+    hint = serializers.CharField(allow_null=True)
+    loc_text = serializers.CharField()
+
+
+class TargetFormListApi(APIView):
+    """Forms the caller may see, filtered like the list page."""
+
+    class FilterSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "TargetFormListFilter"
+
+        status = serializers.ChoiceField(choices=Status.choices, required=False)
+        kind = serializers.ChoiceField(choices=["project", "department"], required=False)
+        stage = serializers.ChoiceField(choices=Stage.choices, required=False)
+        year = serializers.IntegerField(required=False)
+        q = serializers.CharField(required=False)
+
+    @extend_schema(parameters=[FilterSerializer], responses=FormSummarySerializer(many=True))
+    def get(self, request):
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        qs = target_list_for_user(user=request.user, filters=filters.validated_data)
+        paginator = LimitOffsetPagination()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(FormSummarySerializer(page, many=True).data)
+
+
+class TargetFormDetailApi(APIView):
+    """One form with its core data (the pydantic dump) and its review findings."""
+
+    class OutputSerializer(FormSummarySerializer):
+        class Meta:
+            ref_name = "TargetFormDetailOutput"
+
+        data = serializers.JSONField()
+        findings = FindingSerializer(many=True)
+        review_available = serializers.BooleanField()
+        score = serializers.FloatField(allow_null=True)
+        auto_grade = serializers.CharField(allow_null=True)
+
+    @extend_schema(responses=OutputSerializer)
+    def get(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.view_form", form)
+        outcome = review_core_form(form.core())
+        form.findings = outcome.findings
+        form.review_available = outcome.available
+        form.score = outcome.score
+        form.auto_grade = outcome.grade
+        return Response(self.OutputSerializer(form).data)
+
+
+class TargetFormCreateApi(APIView):
+    """Store a new draft from core-model JSON."""
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "TargetFormCreateInput"
+
+        organisation = serializers.IntegerField()
+        budget_year = serializers.IntegerField()
+        stage = serializers.ChoiceField(choices=Stage.choices, default=Stage.FIRST_SUBMISSION)
+        data = serializers.JSONField()
+
+    @extend_schema(request=InputSerializer, responses={201: FormSummarySerializer})
+    def post(self, request):
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        org = get_object_or_404(organisation_list_for_user(user=request.user), pk=payload.validated_data["organisation"])
+        _perm(request, "targets.create_form_for_org", org)
+        form = target_create(
+            organisation=org, budget_year=payload.validated_data["budget_year"],
+            stage=payload.validated_data["stage"], core_form=payload.validated_data["data"], actor=request.user,
+        )
+        return Response(FormSummarySerializer(form).data, status=status.HTTP_201_CREATED)
+
+
+class TargetFormUpdateApi(APIView):
+    """Replace a form's data; ``version`` must be the version the change was based on."""
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "TargetFormUpdateInput"
+
+        version = serializers.IntegerField()
+        data = serializers.JSONField()
+
+    @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
+    def put(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.change_form", form)
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        form = target_update(form=form, actor=request.user, data=payload.validated_data["data"], expected_version=payload.validated_data["version"])
+        return Response(FormSummarySerializer(form).data)
+
+
+class TargetFormSubmitApi(APIView):
+    @extend_schema(request=None, responses=FormSummarySerializer)
+    def post(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.submit_form", form)
+        return Response(FormSummarySerializer(workflow.target_submit(form=form, actor=request.user)).data)
+
+
+class AspectsSerializer(serializers.Serializer):
+    completeness = serializers.CharField(required=False, allow_blank=True, default="")
+    relevance = serializers.CharField(required=False, allow_blank=True, default="")
+    appropriateness = serializers.CharField(required=False, allow_blank=True, default="")
+    feasibility = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TargetFormForwardApi(APIView):
+    class InputSerializer(AspectsSerializer):
+        class Meta:
+            ref_name = "TargetFormForwardInput"
+
+        summary = serializers.CharField(required=False, allow_blank=True, default="")
+
+    @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
+    def post(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.forward_form", form)
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        summary = data.pop("summary")
+        return Response(FormSummarySerializer(workflow.target_forward(form=form, actor=request.user, summary=summary, aspects=data)).data)
+
+
+class TargetFormReturnApi(APIView):
+    """The competent department returns a submitted unit form."""
+
+    class InputSerializer(AspectsSerializer):
+        class Meta:
+            ref_name = "TargetFormReturnInput"
+
+        reason = serializers.CharField()
+
+    @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
+    def post(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.department_return_form", form)
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        reason = data.pop("reason")
+        return Response(FormSummarySerializer(workflow.target_return(form=form, actor=request.user, reason=reason, aspects=data)).data)
+
+
+class TargetFormFinanceReviewApi(APIView):
+    """Finance review: the four aspects, a grade and a decision allowed by the grade."""
+
+    class InputSerializer(AspectsSerializer):
+        class Meta:
+            ref_name = "TargetFormFinanceReviewInput"
+
+        grade = serializers.CharField()
+        decision = serializers.ChoiceField(choices=["approve", "return", "reject"])
+        summary = serializers.CharField(required=False, allow_blank=True, default="")
+
+    @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
+    def post(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.finance_review_form", form)
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        d = dict(payload.validated_data)
+        grade, decision, summary = d.pop("grade"), d.pop("decision"), d.pop("summary")
+        form = workflow.target_finance_review(form=form, actor=request.user, aspects=d, grade=grade, decision=decision, summary=summary)
+        return Response(FormSummarySerializer(form).data)
+
+
+class CommentCreateApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "CommentCreateInput"
+
+        body = serializers.CharField()
+        indicator_index = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "CommentCreateOutput"
+
+        id = serializers.IntegerField()
+        body = serializers.CharField()
+        indicator_index = serializers.IntegerField(allow_null=True)
+        indicator_name = serializers.CharField()
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def post(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.comment_form", form)
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        comment = workflow.comment_add(form=form, actor=request.user, **payload.validated_data)
+        return Response(self.OutputSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+__all__ = ["ApplicationError"]

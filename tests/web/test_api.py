@@ -1,0 +1,102 @@
+"""The JSON API: token auth, the same permissions and services as the pages, error format."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from jixiao_web.targets.models import Status
+from jixiao_web.workflow import services
+
+from .conftest import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> APIClient:
+    from rest_framework.authtoken.models import Token
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    return client
+
+
+def test_token_obtain_with_password(world):
+    """A token is issued for a correct username and password."""
+    response = APIClient().post(reverse("api:token"), {"username": "filer_a", "password": "pw-filer-a"})
+    assert response.status_code == 200 and response.json()["token"]
+
+
+def test_api_without_token_is_401(world):
+    """Anonymous calls are refused."""
+    assert APIClient().get(reverse("api:form_list")).status_code == 401
+
+
+def test_form_list_api_scoped_to_user(world, project_form):
+    """The list holds only what the caller may see."""
+    assert _client(world.filer_a).get(reverse("api:form_list")).json()["count"] == 1
+    assert _client(world.filer_b).get(reverse("api:form_list")).json()["count"] == 0
+    assert _client(world.finance).get(reverse("api:form_list") + "?status=draft").json()["count"] == 1
+
+
+def test_form_detail_api_other_org_404(world, project_form):
+    """Another organisation's form is not found."""
+    assert _client(world.filer_b).get(reverse("api:form_detail", args=[project_form.pk])).status_code == 404
+
+
+def test_form_detail_api_has_data_and_findings(world, project_form):
+    """The detail carries the core dump and the review findings."""
+    body = _client(world.filer_a).get(reverse("api:form_detail", args=[project_form.pk])).json()
+    assert body["data"]["project_name"] == "示例县义务教育学校设备购置项目"
+    assert body["review_available"] is True and isinstance(body["findings"], list)
+
+
+def test_form_create_api_for_own_unit(world):
+    """A filer stores core-model JSON as a draft."""
+    data = make_project("接口项目").model_dump(mode="json")
+    response = _client(world.filer_a).post(reverse("api:form_create"), {"organisation": world.unit_a.pk, "budget_year": 2026, "data": data}, format="json")
+    assert response.status_code == 201 and response.json()["name"] == "接口项目"
+
+
+def test_form_create_api_invalid_data_400_with_code(world):
+    """Invalid core data comes back as {code, message, extra}."""
+    response = _client(world.filer_a).post(reverse("api:form_create"), {"organisation": world.unit_a.pk, "budget_year": 2026, "data": {"kind": "project", "indicators": 5}}, format="json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_data" and "数据模型" in response.json()["message"]
+
+
+def test_form_update_api_stale_409(world, project_form):
+    """A stale version is refused with 409 and the other person's changes."""
+    client = _client(world.filer_a)
+    data = dict(project_form.data, annual_goal="改一")
+    assert client.put(reverse("api:form_update", args=[project_form.pk]), {"version": 1, "data": data}, format="json").status_code == 200
+    response = client.put(reverse("api:form_update", args=[project_form.pk]), {"version": 1, "data": dict(project_form.data, annual_goal="改二")}, format="json")
+    assert response.status_code == 409 and response.json()["code"] == "stale"
+    assert response.json()["extra"]["current_version"] == 2
+
+
+def test_form_submit_api_then_forward_and_finance_review(world, project_form):
+    """The workflow through the API, each step by its role."""
+    assert _client(world.filer_a).post(reverse("api:form_submit", args=[project_form.pk])).json()["status"] == Status.SUBMITTED
+    assert _client(world.filer_a).post(reverse("api:form_forward", args=[project_form.pk]), {}).status_code == 403
+    assert _client(world.dept_reviewer_a).post(reverse("api:form_forward", args=[project_form.pk]), {"summary": "同意"}).json()["status"] == Status.CHECKED
+    aspects = {"completeness": "a", "relevance": "b", "appropriateness": "c", "feasibility": "d"}
+    response = _client(world.finance).post(reverse("api:form_finance_review", args=[project_form.pk]), {**aspects, "grade": "中", "decision": "approve"})
+    assert response.status_code == 400 and response.json()["code"] == "decision_not_allowed"
+    response = _client(world.finance).post(reverse("api:form_finance_review", args=[project_form.pk]), {**aspects, "grade": "优", "decision": "approve"})
+    assert response.json()["status"] == Status.APPROVED
+
+
+def test_comment_create_api_on_row(world, project_form):
+    """A department reviewer comments on one row of a submitted form."""
+    services.target_submit(form=project_form, actor=world.filer_a)
+    response = _client(world.dept_reviewer_a).post(reverse("api:comment_create", args=[project_form.pk]), {"body": "请核实", "indicator_index": 1})
+    assert response.status_code == 201 and response.json()["indicator_name"] == "设备验收合格率"
+
+
+def test_schema_and_docs_render(client, world):
+    """The OpenAPI schema and the docs page are served without any CDN."""
+    assert client.get(reverse("api:schema")).status_code == 200
+    body = client.get(reverse("api:docs")).content.decode()
+    assert "/api/forms/" in body and "cdn" not in body.lower()
