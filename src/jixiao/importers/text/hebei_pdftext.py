@@ -200,7 +200,7 @@ class _Reader:
         sections: list[_Section] = []
         current: _Section | None = None
         explained = False
-        expected = 1
+        expected, chapters = 1, 0
         for line in self.lines:
             if self.is_page_header(line):
                 if current is not None:
@@ -214,9 +214,20 @@ class _Reader:
             elif not explained and _EXPLANATION.search(flat) and len(flat) < 80:
                 explained = True
                 current = _Section("explanation", line.text, heading=line)
-            elif chapter and number == expected and not re.search(r"\d\s*$", line.text):
-                expected += 1
+            elif chapter and number is not None and (number == expected or not chapters) and not re.search(
+                r"\d\s*$", line.text
+            ):
+                # chapters count on from the first one seen (an excerpt may start at 四、)
+                expected, chapters = number + 1, chapters + 1
                 current = _Section(_chapter_kind(flat), line.text, heading=line)
+            elif _PROJECT_TITLE.match(line.text) and (
+                current is None or current.kind not in ("projects", "department")
+            ):
+                # project tables without a chapter heading of their own
+                current = _Section("projects", "项目支出绩效目标表", heading=line)
+                sections.append(current)
+                current.lines.append(line)
+                continue
             elif current is None:
                 current = _Section("explanation", line.text, heading=line)
             else:
@@ -261,7 +272,7 @@ class _Reader:
 
     def project_blocks(self, section: _Section) -> list[list[_Line]]:
         blocks: list[list[_Line]] = []
-        for line in section.lines[1:]:
+        for line in section.lines:
             if _PROJECT_TITLE.match(line.text):
                 blocks.append([line])
             elif blocks:
