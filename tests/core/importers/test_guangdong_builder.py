@@ -264,3 +264,17 @@ def test_build_page_numbers_between_rows_are_ignored() -> None:
         ["技术改造企业数（家）", "验收合格率（%）"],
         [("text-inside-form", "这一行是说明")],
     )
+
+
+def test_build_goal_header_variants_and_goal_text_ending_like_a_header() -> None:
+    """年度绩效目标 heads the annual goal; a goal sentence ending in "年度目标" stays a goal."""
+    make = _GridMaker()
+    make.new_table()
+    make.row("项目名称", ("企业技术改造服务经费", 4), width=5)
+    make.row("项目等级", ("二级项目", 4), width=5)
+    make.row("总体绩效目标", ("实施周期目标", 2), ("年度绩效目标", 2), width=5)
+    make.row("", ("三年完成全部年度目标", 2), ("推动12家企业完成年度目标", 2), width=5)
+    result = build(make.grid, layout="project-target/docx-gd-county-2025")
+    project = result.forms[0]
+    assert isinstance(project, ProjectTargetForm)
+    assert (project.period_goal, project.annual_goal) == ("三年完成全部年度目标", "推动12家企业完成年度目标")

@@ -745,14 +745,16 @@ class _Builder:
                 mode = "header"
             elif first == "总体绩效目标":
                 goal_columns = [
-                    (item.key, item.col) for item in items[1:] if item.key in ("实施周期总目标", "当年度目标")
+                    (field_name, item.col) for item in items[1:] if (field_name := _goal_field(item.key))
                 ]
-                stray = [item for item in items[1:] if item.key not in ("实施周期总目标", "当年度目标")]
+                stray = [item for item in items[1:] if _goal_field(item.key) is None]
                 if stray:
                     self.goals(form, stray, goal_columns)
                 mode = "goals"
-            elif first in ("实施周期总目标", "当年度目标") and mode == "goals":
-                goal_columns = [(item.key, item.col) for item in items]
+            elif _goal_field(first) and mode == "goals":
+                goal_columns = [
+                    (field_name, item.col) for item in items if (field_name := _goal_field(item.key))
+                ]
             elif first in ("绩效指标", "一级指标"):
                 mode = "indicators"
                 indicator_rows.append(row)
@@ -781,15 +783,13 @@ class _Builder:
                 setattr(form, name, self.money(pair.text, pair.item, form.money_unit, what))
 
     def goals(self, form: ProjectTargetForm, items: Sequence[_Item], columns: list[tuple[str, int]]) -> None:
-        fields = {"实施周期总目标": "period_goal", "当年度目标": "annual_goal"}
         if len(columns) == len(items) and len(items) > 1:
-            placed = [(fields[key], item) for (key, _), item in zip(columns, items, strict=True)]
+            placed = [(key, item) for (key, _), item in zip(columns, items, strict=True)]
         elif columns:
             placed = []
             for item in items:
                 before = [key for key, col in columns if col <= item.col]
-                key = before[-1] if before else columns[0][0]
-                placed.append((fields[key], item))
+                placed.append((before[-1] if before else columns[0][0], item))
         else:
             placed = [("annual_goal", item) for item in items]
             self.problem(
@@ -818,6 +818,21 @@ class _Builder:
             )
         self.problems.sort(key=_problem_place)
         return ImportedDocument(file=self.grid.file, layout=self.doc_layout, forms=forms, problems=self.problems)
+
+
+_GOAL_HEADERS = {
+    "实施周期总目标": "period_goal", "实施周期目标": "period_goal", "总目标": "period_goal",
+    "当年度目标": "annual_goal", "年度目标": "annual_goal", "年度绩效目标": "annual_goal",
+    "当年度绩效目标": "annual_goal", "本年度目标": "annual_goal",
+}
+
+
+def _goal_field(key: str) -> str | None:
+    """The goal a header cell announces: 实施周期总目标 → period_goal, 当年度目标 → annual_goal.
+
+    Only the printed header words count; a goal sentence that ends in "年度目标" is not one.
+    """
+    return _GOAL_HEADERS.get(key)
 
 
 def _problem_place(problem: ImportProblem) -> tuple[int, int, int, int]:
