@@ -1,0 +1,175 @@
+"""The Hebei grid builder on grids shaped like Word/Excel tables (no text-only quirks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.importers.base import Cell, Grid, Row
+from jixiao.importers.builders import hebei
+from jixiao.model import DepartmentTargetForm, ProjectTargetForm, SourceRef
+
+FILE = "青川县项目表.docx"
+
+
+def _grid(rows: list[list[str]], *, paragraphs: tuple[int, ...] = ()) -> Grid:
+    """Rows of a Word document: table 1, except the rows listed in ``paragraphs``."""
+    grid = Grid(file=FILE)
+    for index, texts in enumerate(rows, start=1):
+        table = None if index - 1 in paragraphs else 1
+        cells = [
+            Cell(text=text, col=col, source=SourceRef(file=FILE, table=table, row=index, column=col + 1))
+            for col, text in enumerate(texts)
+        ]
+        grid.rows.append(Row(cells=cells, source=SourceRef(file=FILE, table=table, row=index), table=table))
+    return grid
+
+
+PROJECT_ROWS = [
+    ["1.乡镇商贸中心改造资金绩效目标表"],
+    ["512002青川县商务局本级", "", "", "", "", "单位：元"],
+    ["项目编码", "51082325P00612300014B", "项目名称", "乡镇商贸中心改造资金", "", ""],
+    ["预算规模及资金用途", "预算数", "120000.00", "其中：财政资金", "100000.00", "其他资金", "20000.00"],
+    ["", "用于乡镇商贸中心改造", "", "", "", ""],
+    ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底", ""],
+    ["", "20%", "40%", "80%", "100%", ""],
+    ["绩效目标", "1.改造乡镇商贸中心2个", "", "", "", ""],
+    ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
+    ["产出指标", "数量指标", "改造商贸中心数量", "完成改造的乡镇商贸中心数量", "2个", "年度工作计划"],
+    ["", "质量指标", "验收合格率", "改造项目验收合格的比例", "100%", "验收办法"],
+    ["效益指标", "社会效益指标", "便民服务覆盖", "商贸中心服务覆盖的行政村数量", "≥20个", "年度工作计划"],
+    ["", "", "群众购物便利度", "群众购物距离缩短", "提高", "调查"],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "周边群众满意和较满意的比例", "≥90%", "问卷调查"],
+]
+
+
+def test_score_project_table_grid_claims_project_layout() -> None:
+    """A grid with the Hebei project table (预算规模及资金用途, 指标值确定依据) is claimed."""
+    detection = hebei.score(_grid(PROJECT_ROWS, paragraphs=(0,)))
+    assert detection is not None
+    assert (detection.layout, detection.confidence >= 0.8) == ("project-target/hebei-2025", True)
+
+
+def test_score_guangdong_grid_declines() -> None:
+    """A Guangdong project form (实施周期指标值, 当年度指标值, no 指标值确定依据) is not claimed."""
+    rows = [
+        ["项目名称", "科技三项经费", "项目类型", "331-部门预算部门职能类"],
+        ["项目等级", "一般项目", "用款单位", "144001-遂溪县科工贸和信息化局"],
+        ["一级指标", "二级指标", "三级指标", "实施周期指标值", "当年度指标值"],
+        ["产出指标", "数量指标", "奖励企业数", "≥10家", "≥10家"],
+    ]
+    assert hebei.score(_grid(rows)) is None
+
+
+def test_build_project_table_reads_head_fields() -> None:
+    """Every head field of the project table lands in its model field, with its cell as source."""
+    result = hebei.build(_grid(PROJECT_ROWS, paragraphs=(0,)), layout="project-target/docx-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, ProjectTargetForm)
+    plan = form.spending_plan
+    assert plan is not None
+    assert (
+        form.layout, form.number, form.title, form.project_code, form.project_name,
+        str(form.annual_amount), str(form.fiscal_funds), str(form.other_funds), form.fund_use,
+        form.spending_unit.code if form.spending_unit else None, form.annual_goal,
+        plan.header_unit, [(p.month, str(p.value), p.unit) for p in plan.points],
+        form.field_sources["project_code"],
+    ) == (
+        "project-target/docx-hebei-2025", "1", "乡镇商贸中心改造资金绩效目标表", "51082325P00612300014B",
+        "乡镇商贸中心改造资金", "120000.00元", "100000.00元", "20000.00元", "用于乡镇商贸中心改造",
+        "512002", "1.改造乡镇商贸中心2个",
+        "%", [(3, "20", "%"), (6, "40", "%"), (10, "80", "%"), (12, "100", "%")],
+        SourceRef(file=FILE, table=1, row=3, column=2),
+    )
+
+
+def test_build_merged_level_cells_carry_forward() -> None:
+    """Blank 一级 and 二级 cells (merged in Word) take the label of the row above."""
+    result = hebei.build(_grid(PROJECT_ROWS, paragraphs=(0,)), layout="project-target/docx-hebei-2025")
+    rows = [(i.level1, i.level2, i.name, i.annual_value.raw if i.annual_value else None, i.value_basis)
+            for i in result.forms[0].indicators]
+    assert (rows, result.problems) == ([
+        ("产出指标", "数量指标", "改造商贸中心数量", "2个", "年度工作计划"),
+        ("产出指标", "质量指标", "验收合格率", "100%", "验收办法"),
+        ("效益指标", "社会效益指标", "便民服务覆盖", "≥20个", "年度工作计划"),
+        ("效益指标", "社会效益指标", "群众购物便利度", "提高", "调查"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "问卷调查"),
+    ], [])
+
+
+def test_build_extra_cell_is_kept_with_problem() -> None:
+    """A row with a cell beyond the header's columns keeps it as an extra value and says so."""
+    rows = [*PROJECT_ROWS[:10], [*PROJECT_ROWS[10], "98%"]]
+    result = hebei.build(_grid(rows, paragraphs=(0,)), layout="project-target/docx-hebei-2025")
+    indicator = result.forms[0].indicators[1]
+    assert ([v.raw for v in indicator.extra_values], [p.code for p in result.problems]) == (
+        ["98%"], ["indicator-extra-cells"]
+    )
+
+
+def test_build_unreadable_amount_records_problem_naming_cell() -> None:
+    """An amount that is not a number is not guessed: the problem names the cell and the text."""
+    rows = [list(row) for row in PROJECT_ROWS]
+    rows[3][2] = "十二万元"
+    result = hebei.build(_grid(rows, paragraphs=(0,)), layout="project-target/docx-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, ProjectTargetForm)
+    assert (form.annual_amount, [(p.code, p.message) for p in result.problems]) == (
+        None, [("money-unreadable", f"{FILE} 第1个表格 第4行（表格行） 第3列：“预算数”的金额“十二万元”不是数字")]
+    )
+
+
+def test_build_project_name_on_following_row() -> None:
+    """When 项目名称 has no cell after it, the single cell of the next row is the name."""
+    rows = [list(row) for row in PROJECT_ROWS]
+    rows[2] = ["项目编码", "51082325P00612300014B", "项目名称"]
+    rows.insert(3, ["乡镇商贸中心改造资金（第一批）"])
+    result = hebei.build(_grid(rows, paragraphs=(0,)), layout="project-target/docx-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, ProjectTargetForm)
+    assert (form.project_name, result.problems) == ("乡镇商贸中心改造资金（第一批）", [])
+
+
+DEPARTMENT_PARAGRAPHS = [
+    ["五、部门整体绩效目标"],
+    ["（一）总体绩效目标"],
+    ["推动县域商贸流通高质量发展。"],
+    ["（二）分项绩效目标"],
+    ["完善制度建设。（制定完善预算绩效管理制度。）"],
+    ["（三）工作保障措施"],
+    ["（一）商贸流通。完善县乡村商业网络。"],
+    ["绩效目标：改造乡镇商贸中心。"],
+    ["绩效指标：乡镇商贸中心改造数量≥2个"],
+    ["六、部门主管专项资金预算安排情况及绩效目标"],
+]
+
+
+def test_build_department_places_items_by_content() -> None:
+    """Items with 绩效目标/绩效指标 become sub-goals and plain paragraphs measures, whatever the heading."""
+    grid = _grid(DEPARTMENT_PARAGRAPHS, paragraphs=tuple(range(len(DEPARTMENT_PARAGRAPHS))))
+    result = hebei.build(grid, layout="department-target/docx-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, DepartmentTargetForm)
+    goal = form.sub_goals[0]
+    assert (
+        form.overall_goal, goal.label, goal.title, goal.content, goal.goal,
+        [(i.name, i.annual_value.canonical() if i.annual_value else None) for i in goal.indicators],
+        form.guarantee_measures, [p.code for p in result.problems],
+    ) == (
+        "推动县域商贸流通高质量发展。", "（一）", "商贸流通", "完善县乡村商业网络。", "改造乡镇商贸中心。",
+        [("乡镇商贸中心改造数量", "≥2个")], ["完善制度建设。（制定完善预算绩效管理制度。）"],
+        ["heading-content-mismatch", "heading-content-mismatch"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科普宣传资料发放率 100%", ("科普宣传资料发放率", "100%")),
+        ("工业企业技术改造投资较上一年度增长情况≥90%", ("工业企业技术改造投资较上一年度增长情况", "≥90%")),
+        ("组织两化融合评估调查 10 个及以上。", ("组织两化融合评估调查", "10 个及以上")),
+        ("培训人数", ("培训人数", None)),
+    ],
+)
+def test_split_named_value_separates_trailing_value(text: str, expected: tuple[str, str | None]) -> None:
+    """A 绩效指标 line splits into the name and the value written after it (or no value)."""
+    assert hebei.split_named_value(text) == expected
