@@ -42,7 +42,8 @@ def is_rate(indicator: Indicator) -> bool:
     """A rate or share: ``…率``, ``比例``, ``满意度`` or a ``(%)`` in the name."""
     if indicator.name_unit == PERCENT:
         return True
-    return bool(_RATE.search(core_name(indicator.name)))
+    name = core_name(indicator.name)
+    return "/" in name or bool(_RATE.search(name))
 
 
 def is_count(indicator: Indicator) -> bool:
@@ -53,7 +54,7 @@ def is_count(indicator: Indicator) -> bool:
     if unit == PERCENT:
         return False
     name = core_name(indicator.name)
-    if _MONEY_NAME.search(name) or is_cost(indicator):
+    if _MONEY_NAME.search(name) or is_cost(indicator) or "/" in name:
         return False
     return bool(_COUNT.search(name)) and not _RATE.search(name)
 

@@ -9,8 +9,10 @@ from jixiao.review.finding import Finding, Severity
 
 
 class Rule_JX502(Rule):
-    """Spending unit's code does not start with the competent department's code, or the
-    department's code differs between forms.
+    """Unit codes disagree: the spending unit is not under its competent department.
+
+    The spending unit's code must start with the competent department's code (144 →
+    144001), and the competent department's code is the same on every form.
 
     **Bad**
 

@@ -11,8 +11,10 @@ from jixiao.review.rules.wording.JX404 import _norm
 
 
 class Rule_JX405(Rule):
-    """Goals do not fit the span: a single-year project with a different period goal, a
-    multi-year one without a period goal or with the same text in both.
+    """Period and annual goals do not fit the project's implementation span.
+
+    A single-year project whose period goal differs from its annual goal, or a multi-year one
+    without a period goal or with the same text in both.
 
     **Bad**
 
