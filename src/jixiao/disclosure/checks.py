@@ -77,6 +77,12 @@ THREE_PUBLIC_ECONOMIC: tuple[tuple[str, str], ...] = (
 )
 
 
+def _fund_split(table: SummaryTable) -> bool:
+    """Whether T4's expenditure half is split by fund (Jiangsu's older layout is not)."""
+    return any(line.general is not None or line.fund is not None or line.capital is not None
+               for line in table.expenditure)
+
+
 def fmt(value: Decimal | None) -> str:
     return "空" if value is None else f"{value:,.2f}"
 
@@ -298,7 +304,7 @@ class _Checker:
 
     def t2_t3(self) -> None:
         t1, t2, t3 = self.d.summary(TableKind.T1), self.d.classified(TableKind.T2), self.d.classified(TableKind.T3)
-        if t2 is not None:
+        if t2 is not None and any(c in t2.columns for c in (*IncomeRow.INCOME_TYPES, "subtotal", "carryover")):
             for row in t2.rows:
                 assert isinstance(row, IncomeRow)
                 where = f"“{t2.title}”“{row.label()}”"
@@ -311,7 +317,7 @@ class _Checker:
                 else:
                     self.equal("JX606", where, "合计", row.total, [*types, ("上年结转", row.carryover)],
                                source=row.source, right_label="各收入类型与上年结转之和")
-        if t3 is not None:
+        if t3 is not None and len(t3.columns) > 1:
             for row in t3.rows:
                 terms = [(label, row.get(c)) for c, label in type(row).COLUMNS.items() if c != "total"]
                 self.equal("JX607", f"“{t3.title}”“{row.label()}”", "合计", row.get("total"), terms, source=row.source,
@@ -378,8 +384,8 @@ class _Checker:
                        [(k, amount(k)) for k in ("carryover_general", "carryover_fund", "carryover_capital")],
                        source=inc["carryover"].source, right_label="分资金来源的年初结转和结余之和")
         for line in t4.expenditure:
-            if line.amount is None and line.general is None and line.fund is None and line.capital is None:
-                continue
+            if line.general is None and line.fund is None and line.capital is None:
+                continue  # a line not split by fund (e.g. Jiangsu's 支出用途 lines)
             if len(t4.columns) > 1:
                 self.equal("JX609", f"{name}“{line.label}”", "合计", line.amount,
                            [("一般公共预算", line.general), ("政府性基金", line.fund), ("国有资本经营", line.capital)],
@@ -394,7 +400,7 @@ class _Checker:
         if inc["grand_total"] is not None and grand is not None:
             self.equal("JX609", name, "收入总计", amount("grand_total"), [("支出总计", grand.amount)],
                        source=grand.source, right_label="支出总计")
-        if current is not None and len(t4.columns) > 1:
+        if current is not None and _fund_split(t4):
             for fund, label in (("general", "一般公共预算"), ("fund", "政府性基金预算"), ("capital", "国有资本经营预算")):
                 spent = _n(current.get(fund)) + _n(closing.get(fund) if closing else None)
                 self.equal("JX609", f"{name}{label}", "本年收入与年初结转", _n(amount(fund)) + _n(amount(f"carryover_{fund}")),
@@ -405,14 +411,14 @@ class _Checker:
         t5, t3, t4 = self.d.classified(TableKind.T5), self.d.classified(TableKind.T3), self.d.summary(TableKind.T4)
         if t5 is None:
             return
-        for row in t5.rows:
+        for row in t5.rows if {"basic", "project"} & set(t5.columns) else []:
             self.equal("JX610", f"“{t5.title}”“{row.label()}”", "合计", row.get("total"),
                        [("基本支出", row.get("basic")), ("项目支出", row.get("project"))], source=row.source)
         total = t5.total_row
         if total is None:
             return
         current = t4.expenditure_line("current_total") if t4 else None
-        if current is not None and len(t4.columns) > 1 if t4 else False:
+        if current is not None and t4 is not None and _fund_split(t4):
             self.equal("JX610", f"“{t5.title}”与“{t4.title}”", "合计", total.get("total"),
                        [("财政拨款收支总表一般公共预算支出", current.general)], source=total.source,
                        right_label="财政拨款收支总表一般公共预算支出")
@@ -421,14 +427,14 @@ class _Checker:
             return
         t7, t8 = self.d.classified(TableKind.T7), self.d.classified(TableKind.T8)
         others = [t for t in (t7, t8) if t is not None and t.total_row is not None]
-        if not any(_n(t.total_row.get("basic")) for t in others if t.total_row):
+        if "basic" in t5.columns and not any(_n(t.total_row.get("basic")) for t in others if t.total_row):
             self.equal("JX610", f"“{t5.title}”与“{t3.title}”", "基本支出", total.get("basic"),
                        [("支出总表基本支出", t3_total.get("basic"))], source=total.source, right_label="支出总表基本支出")
         t2 = self.d.classified(TableKind.T2)
         non_fiscal = ZERO
         if t2 is not None and t2.total_row is not None:
             non_fiscal = sum((_n(t2.total_row.get(c)) for c in IncomeRow.INCOME_TYPES if c != "fiscal"), ZERO)
-        if non_fiscal == 0:
+        if non_fiscal == 0 and "project" in t5.columns:
             terms = [("支出总表项目支出", t3_total.get("project"))] + [
                 (f"{t.title}项目支出", -_n(t.total_row.get("project"))) for t in others if t.total_row]
             self.equal("JX610", f"“{t5.title}”与“{t3.title}”", "项目支出", total.get("project"), terms,
@@ -439,11 +445,11 @@ class _Checker:
         if t6 is None:
             return
         self.codes(t6, "dept_econ")
-        for row in t6.rows:
+        for row in t6.rows if {"personnel", "public"} & set(t6.columns) else []:
             self.equal("JX611", f"“{t6.title}”“{row.label()}”", "合计", row.get("total"),
                        [("人员经费", row.get("personnel")), ("公用经费", row.get("public"))], source=row.source)
         self.hierarchy(t6, "JX611")
-        if t5 is not None and t5.total_row is not None and t6.total_row is not None:
+        if t5 is not None and "basic" in t5.columns and t5.total_row is not None and t6.total_row is not None:
             self.equal("JX611", f"“{t6.title}”与“{t5.title}”", "合计", t6.total_row.get("total"),
                        [("一般公共预算支出表基本支出", t5.total_row.get("basic"))], source=t6.total_row.source,
                        right_label="一般公共预算支出表基本支出")
@@ -453,7 +459,7 @@ class _Checker:
         current = t4.expenditure_line("current_total") if t4 else None
         for kind, column, label in ((TableKind.T7, "fund", "政府性基金预算"), (TableKind.T8, "capital", "国有资本经营预算")):
             table = self.d.classified(kind)
-            if table is None or current is None or t4 is None:
+            if table is None or current is None or t4 is None or not _fund_split(t4):
                 continue
             total = table.total_row.get("total") if table.total_row else None
             self.equal("JX612", f"“{table.title}”与“{t4.title}”", "合计", total,

@@ -127,6 +127,8 @@ class ExpenditureRow(ClassifiedRow):
         "operating": "经营支出",
         "remit_superior": "上解上级支出",
         "subsidy_subordinate": "对附属单位补助支出",
+        "reserve": "单位预留机动经费",
+        "carry_next": "结转下年资金",
     }
     total: Amount = None
     basic: Amount = None
@@ -134,6 +136,10 @@ class ExpenditureRow(ClassifiedRow):
     operating: Amount = None
     remit_superior: Amount = None
     subsidy_subordinate: Amount = None
+    reserve: Amount = None
+    """Jiangsu only (单位预留机动经费)."""
+    carry_next: Amount = None
+    """Jiangsu only (结转下年资金)."""
 
 
 class FundExpenditureRow(ClassifiedRow):

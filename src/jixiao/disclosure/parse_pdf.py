@@ -41,8 +41,9 @@ COLUMN_KEYS: dict[TableKind, list[tuple[str, str]]] = {
                    ("经营", "operating"), ("事业收入", "business"), ("上级补助", "superior_subsidy"),
                    ("附属单位", "subsidiary_remit"), ("其他收入", "other"), ("结转", "carryover"), ("合计", "total")],
     TableKind.T3: [("基本", "basic"), ("项目", "project"), ("经营", "operating"), ("上解", "remit_superior"),
-                   ("附属单位", "subsidy_subordinate"), ("合计", "total")],
-    TableKind.T5: [("基本", "basic"), ("项目", "project"), ("合计", "total")],
+                   ("附属单位", "subsidy_subordinate"), ("机动", "reserve"), ("结转下年", "carry_next"),
+                   ("合计", "total")],
+    TableKind.T5: [("基本", "basic"), ("项目", "project"), ("合计", "total"), ("金额", "total")],
     TableKind.T6: [("人员", "personnel"), ("公用", "public"), ("合计", "total"), ("金额", "total")],
 }
 COLUMN_KEYS[TableKind.T7] = COLUMN_KEYS[TableKind.T5]
@@ -58,6 +59,8 @@ class _Grid:
     paths: list[list[str]]
     """Per column, the header labels above it (top to bottom)."""
     first_data: int
+    anchors: list = field(default_factory=list)
+    """pdfgrid only: the labelled column spans, for a continuation without its own header."""
 
 
 @dataclass(slots=True)
@@ -78,11 +81,24 @@ def _is_data_row(cells: list[str]) -> bool:
     return any(parse_number(cell) is not None and re.search(r"\d", cell) for cell in cells if cell)
 
 
-def _read_grid(page, number: int) -> _Grid | None:
-    tables = page.find_tables()
-    if not tables:
-        return None
-    table = max(tables, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
+def _is_title_line(text: str) -> bool:
+    text = text.strip()
+    return (len(text) <= 60 and "表" in text and not any(w in text for w in ("本表", "说明", "反映", "。", "详见", "附后"))
+            and not text.startswith(("注", "（", "(")))
+
+
+def _read_grids(page, number: int) -> list[tuple[float, _Grid]]:
+    """The ruled tables of a page, top to bottom, as (top, grid)."""
+    out = []
+    for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+        grid = _read_grid(table, number)
+        if grid is not None and grid.rows:
+            out.append((table.bbox[1], grid))
+    return out
+
+
+def _read_grid(table, number: int) -> _Grid | None:
+    """A pdfplumber table as rows of cleaned cells with a header path per column."""
     data = table.extract()
     if not data:
         return None
@@ -119,7 +135,8 @@ def _key(path: list[str], table: list[tuple[str, str]]) -> str | None:
 
 
 def _code_columns(paths: list[list[str]]) -> tuple[list[int], int | None]:
-    code_cols = [j for j, path in enumerate(paths) if path and (path[-1] in ("类", "款", "项") or "编码" in path[-1])]
+    code_cols = [j for j, path in enumerate(paths) if path and (path[-1] in ("类", "款", "项") or "编码" in path[-1]
+                                                               or "代码" in path[-1])]
     name_col = next((j for j, path in enumerate(paths) if path and ("名称" in path[-1] or path[-1] in ("项目", "科目"))),
                     None)
     return code_cols, name_col
@@ -141,12 +158,12 @@ def _classified_rows(found: _Found, file: str) -> tuple[list[RawRow], list[str]]
         for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
             code = "".join(row[j] for j in code_cols if j < len(row)) or None
             name = row[name_col] if name_col is not None and name_col < len(row) else ""
+            if code is not None and not code.isdigit():
+                name, code = code + name, None
             if code is None and name:
                 match = _CODE.match(name)
                 if match:
                     code, name = match.group(1), match.group(2)
-            if code is not None and not code.isdigit():
-                name, code = code + name, None
             cells = {key: parse_number(row[j]) for j, key in value_cols.items() if key and j < len(row)}
             if code is None and not ("合计" in name or "总计" in name or (not name and any(cells.values()))):
                 continue
@@ -171,6 +188,8 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
         label_cols = [j for j in range(width) if not any(parse_number(r[j]) is not None and re.search(r"\d", r[j])
                                                            for r in grid.rows[grid.first_data:] if j < len(r))
                       and any(r[j] for r in grid.rows[grid.first_data:] if j < len(r))]
+        numeric_cols = {j for j in range(width) if any(j < len(r) and re.search(r"\d", r[j]) and parse_number(r[j])
+                                                        is not None for r in grid.rows[grid.first_data:])}
         for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
             src = SourceRef(file=file, page=grid.page, row=index)
             for n, j in enumerate(label_cols):
@@ -180,6 +199,8 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
                 stop = label_cols[n + 1] if n + 1 < len(label_cols) else width
                 cells: dict[str, Decimal | None] = {}
                 for k in range(j + 1, stop):
+                    if k not in numeric_cols:
+                        continue
                     key = _key(paths[k], FUND_KEYS) or ("amount" if not cells else None)
                     if key and key not in cells:
                         cells[key] = parse_number(row[k]) if k < len(row) else None
@@ -223,70 +244,208 @@ def _three_public_rows(found: _Found, file: str) -> list[RawRow]:
     return raw
 
 
-def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None = None,
-                         max_pages: int | None = None) -> Disclosure:
-    """Read the disclosure tables of a PDF. Raises :class:`UnreadableDocument` for a broken PDF."""
+@dataclass(slots=True)
+class _PageView:
+    """What the table finder needs of one page, whichever PDF reader produced it."""
+
+    number: int
+    text: str
+    titles: list[tuple[float, str]]
+    """Candidate title lines with their top (points)."""
+    grids: list[tuple[float, _Grid]]
+    continues_previous: bool = False
+    """The page's first table continues the previous page's last table (pdfgrid's judgement)."""
+
+
+def _pages_pdfplumber(data: bytes, name: str, problems: list[str], max_pages: int | None) -> list[_PageView]:
     import pdfplumber
 
-    disclosure = Disclosure(file=name)
-    found: dict[TableKind, _Found] = {}
-    texts: list[str] = []
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds of error for broken files
         raise UnreadableDocument(name, f"无法打开 PDF：{exc}") from exc
+    views: list[_PageView] = []
     with pdf:
-        disclosure_pages = len(pdf.pages)
-        current: _Found | None = None
         for number, page in enumerate(pdf.pages[:max_pages], start=1):
             try:
                 text = page.extract_text() or ""
+                lines = page.extract_text_lines() if "表" in text else []
+                grids = _read_grids(page, number) if "表" in text or views else []
             except Exception as exc:
-                disclosure.problems.append(f"{name} 第{number}页：无法读取文字（{exc}）")
+                problems.append(f"{name} 第{number}页：无法读取（{exc}）")
+                views.append(_PageView(number, "", [], []))
                 continue
-            texts.append(text)
-            lines = [line.strip() for line in text.splitlines() if line.strip()]
-            head = lines[:4]
-            kind = None
-            title = ""
-            for line in head:
-                if len(line) <= 60 and "表" in line and "本表" not in line:
-                    kind = classify_title(line)
-                    if kind is not None:
-                        title = line
-                        break
-            if kind is None and current is not None and lines and not head[0].startswith(("第", "一、", "二、")):
-                grid = _read_grid(page, number)
-                previous = current.grids[-1] if current.grids else None
-                if grid is not None and grid.rows and (
-                        grid.first_data == 0 or (previous is not None and len(grid.paths) == len(previous.paths))):
+            views.append(_PageView(number, text, [(line["top"], line["text"]) for line in lines], grids))
+    return views
+
+
+@dataclass(slots=True)
+class _Anchor:
+    lo: int
+    hi: int
+    path: list[str]
+
+
+def _grid_from_pdftable(table, number: int, previous: _Grid | None) -> _Grid:
+    """A pdfgrid table as a dense grid over its labelled columns.
+
+    Header cells give each elementary column a path of labels; consecutive columns with the same
+    path form one labelled column (an anchor). A body cell goes to the anchor its span overlaps most,
+    so values printed a little off their header (merged cells drawn unevenly) still land right.
+    """
+    rows = table.rows
+    width = max([table.column_count] + [c.col + c.colspan for row in rows for c in row.cells] + [1])
+    first_data = next((i for i, row in enumerate(rows) if _is_data_row([_clean(c.text) for c in row.cells])),
+                      len(rows))
+    paths: list[list[str]] = [[] for _ in range(width)]
+    for row in rows[:first_data]:
+        for cell in row.cells:
+            text = _clean(cell.text)
+            if not text or "单位：" in text or "部门：" in text or text.endswith("表"):
+                continue
+            for j in range(cell.col, min(width, cell.col + cell.colspan)):
+                if not paths[j] or paths[j][-1] != text:
+                    paths[j].append(text)
+    anchors: list[_Anchor] = []
+    for j, path in enumerate(paths):
+        if not path:
+            continue
+        if anchors and anchors[-1].path == path and anchors[-1].hi == j - 1:
+            anchors[-1].hi = j
+        else:
+            anchors.append(_Anchor(j, j, path))
+    if previous is not None and (first_data == 0 or not anchors) and previous.anchors:
+        anchors = _continued_anchors(rows, previous.anchors)
+    if not anchors:
+        anchors = [_Anchor(j, j, []) for j in range(width)]
+    dense_rows: list[list[str]] = []
+    for row in rows:
+        dense = [""] * len(anchors)
+        for cell in row.cells:
+            text = _clean(cell.text)
+            if not text:
+                continue
+            lo, hi = cell.col, cell.col + cell.colspan - 1
+
+            def score(k: int, lo: int = lo, hi: int = hi, dense: list[str] = dense) -> tuple[int, int, int]:
+                a = anchors[k]
+                overlap = min(hi, a.hi) - max(lo, a.lo) + 1
+                distance = 0 if overlap > 0 else min(abs(a.lo - hi), abs(lo - a.hi))
+                return (-max(overlap, 0), distance, 1 if dense[k] else 0)
+
+            k = min(range(len(anchors)), key=score)
+            dense[k] = dense[k] + text if dense[k] else text
+        dense_rows.append(dense)
+    grid = _Grid(page=number, rows=dense_rows, paths=[a.path for a in anchors], first_data=first_data)
+    grid.anchors = anchors
+    return grid
+
+
+def _continued_anchors(rows, previous: list[_Anchor]) -> list[_Anchor]:
+    """Columns of a continuation without its own header: the previous table's when the cell positions
+    fit them, else the distinct cell positions of this table taken in order (cells merged differently)."""
+    starts = sorted({(c.col, c.col + c.colspan - 1) for row in rows for c in row.cells if c.text.strip()})
+    fits = all(any(a.lo <= lo <= a.hi or lo <= a.lo <= hi for a in previous) for lo, hi in starts)
+    if fits and max((hi for _, hi in starts), default=0) <= previous[-1].hi + 1:
+        return [_Anchor(a.lo, a.hi, list(a.path)) for a in previous]
+    merged: list[tuple[int, int]] = []
+    for lo, hi in starts:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    paths = [a.path for a in previous]
+    if len(merged) < len(paths) and len(merged) >= 2:
+        # The code and name share one cell: give the first span the code/name path, the rest the values.
+        paths = [paths[0], *paths[len(paths) - len(merged) + 1:]]
+    return [_Anchor(lo, hi, list(paths[i]) if i < len(paths) else []) for i, (lo, hi) in enumerate(merged)]
+
+
+def _pages_pdfgrid(data: bytes, name: str, problems: list[str], max_pages: int | None) -> list[_PageView]:
+    from jixiao.importers.pdfgrid import read_pdf
+
+    document = read_pdf(data, name=name)
+    problems.extend(problem.message for problem in document.problems)
+    views: list[_PageView] = []
+    previous: _Grid | None = None
+    for page in document.pages[:max_pages]:
+        text_parts = [line.text for line in page.lines]
+        grids: list[tuple[float, _Grid]] = []
+        for table in page.tables:
+            grid = _grid_from_pdftable(table, page.number, previous if table.continues_previous else None)
+            grids.append((table.bbox[1], grid))
+            text_parts.extend(" ".join(row.texts()) for row in table.rows[:3])
+            previous = grid
+        continues = bool(page.tables) and page.tables[0].continues_previous
+        views.append(_PageView(page.number, "\n".join(text_parts), [(line.top, line.text) for line in page.lines],
+                               grids, continues))
+    return views
+
+
+def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None = None,
+                         max_pages: int | None = None, backend: str = "pdfgrid") -> Disclosure:
+    """Read the disclosure tables of a PDF. Raises :class:`UnreadableDocument` for a broken PDF.
+
+    ``backend``: ``"pdfgrid"`` (jixiao's pdfium reader, fast, cell spans kept) or ``"pdfplumber"``.
+    """
+    disclosure = Disclosure(file=name)
+    found: dict[TableKind, _Found] = {}
+    texts: list[str] = []
+    reader = _pages_pdfgrid if backend == "pdfgrid" else _pages_pdfplumber
+    views = reader(data, name, disclosure.problems, max_pages)
+    current: _Found | None = None
+    for view in views:
+        number, text = view.number, view.text
+        texts.append(text)
+        all_titles = [(top, classify_title(line), line.strip()) for top, line in view.titles if _is_title_line(line)]
+        titles = [(top, kind, line) for top, kind, line in all_titles if kind is not None]
+        tables = view.grids
+        if not titles and (current is None or not tables or not (view.continues_previous or tables[0][0] < 200)):
+            current = None
+            continue
+        unit_match = _UNIT.search(text)
+        if disclosure.department_name is None:
+            dept = _DEPT.search(text)
+            if dept:
+                disclosure.department_name = dept.group(1)
+        if disclosure.year is None and titles:
+            year = _YEAR.search(titles[0][2]) or _YEAR.search(text)
+            if year:
+                disclosure.year = int(year.group(1))
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        note = next((line for line in lines if line.startswith("注") and ("空表" in line or "无" in line[:8])), None)
+        # Tables above the first title continue the previous page's table.
+        for top, grid in tables:
+            owner = max((t for t in all_titles if t[0] < top), default=None, key=lambda t: t[0])
+            if owner is None:
+                if current is not None:
                     current.grids.append(grid)
-                    continue
+                continue
+            _, kind, title = owner
+            if kind is None:  # a table we do not read (机关运行经费, 项目支出 …)
                 current = None
                 continue
-            if kind is None:
+            if kind in found and found[kind].title != title and found[kind].grids:
                 current = None
                 continue
-            unit_match = _UNIT.search(text)
-            unit = MoneyUnit(unit_match.group(1)) if unit_match else MoneyUnit.WAN_YUAN
-            if disclosure.department_name is None:
-                dept = _DEPT.search(text)
-                if dept:
-                    disclosure.department_name = dept.group(1)
-            if disclosure.year is None:
-                year = _YEAR.search(title) or _YEAR.search(text)
-                if year:
-                    disclosure.year = int(year.group(1))
-            note = next((line for line in lines if line.startswith("注") and ("空表" in line or "无" in line[:8])), None)
-            if kind in found:
-                current = found[kind] if found[kind].page == number - 1 else None
-                continue
-            current = _Found(kind=kind, title=title, unit=unit, page=number, note=note)
-            found[kind] = current
-            grid = _read_grid(page, number)
-            if grid is not None:
+            if kind not in found or not found[kind].grids:
+                # (A title seen before without a table under it, e.g. in the table of contents.)
+                unit = MoneyUnit(unit_match.group(1)) if unit_match else MoneyUnit.WAN_YUAN
+                found[kind] = _Found(kind=kind, title=title, unit=unit, page=number, note=note)
+            current = found[kind]
+            if not any(g is grid for g in current.grids):
                 current.grids.append(grid)
-    del disclosure_pages
+        for _, kind, title in titles:
+            if kind not in found or (not found[kind].grids and unit_match):
+                # A title without a table under it: an empty table, a table printed as an image, or a
+                # table of contents (replaced when the table itself comes).
+                unit = MoneyUnit(unit_match.group(1)) if unit_match else MoneyUnit.WAN_YUAN
+                found[kind] = _Found(kind=kind, title=title, unit=unit, page=number, note=note)
+                current = None
+        if titles:
+            last_top, last_kind, _ = max(titles, key=lambda t: t[0])
+            if not any(top > last_top for top, _ in tables) and not found[last_kind].grids:
+                current = found[last_kind]  # its table starts on the next page
     catalogue = catalogue or load_catalogue(disclosure.year)
     for kind, item in found.items():
         where = SourceRef(file=name, page=item.page)
