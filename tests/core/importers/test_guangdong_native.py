@@ -65,3 +65,15 @@ def test_import_native_guangdong_project_reads_every_field(
         EXPECTED_INDICATORS,
         [],
     )
+
+
+def test_score_declines_hebei_word_table() -> None:
+    """The Guangdong family does not claim the grid of a Hebei project table read from Word."""
+    from native_forms import hebei_project
+
+    from jixiao.importers.base import RawDocument
+    from jixiao.importers.builders.guangdong import score
+    from jixiao.importers.docx import read_docx_grid
+
+    grid = read_docx_grid(RawDocument.from_bytes(to_docx(hebei_project()), name="河北.docx"))
+    assert score(grid) is None
