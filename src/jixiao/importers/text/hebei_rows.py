@@ -441,7 +441,8 @@ def learn_widths(rows: Iterable[RowText], header_basis: Fragment | None = None,
                 inner = [f.width for f in part1[:-1]]
                 if inner and max(inner) - min(inner) <= _WIDTH_SLACK:
                     seen.setdefault(column, []).append(max(inner))
-        learnt = {column: int(median(values)) for column, values in seen.items()}
+        learnt = dict(widths)  # columns that never wrap keep their template width
+        learnt.update({column: int(median(values)) for column, values in seen.items()})
         if learnt == widths:
             break
         widths = learnt
