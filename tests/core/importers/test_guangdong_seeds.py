@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN_DIR, seed_path  # tests/ is on sys.path (tests/conftest.py)
+from support import GOLDEN_DIR, seed_path  # tests/ is on sys.path (pyproject pythonpath)
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.guangdong import GuangdongTextImporter
 from jixiao.model import DepartmentTargetForm, ImportedDocument, ProjectTargetForm

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES_DIR, SAMPLES_DIR  # tests/ is on sys.path (tests/conftest.py)
+from support import FIXTURES_DIR, SAMPLES_DIR  # tests/ is on sys.path (pyproject pythonpath)
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.guangdong import GuangdongTextImporter, read_grid
 from jixiao.model import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES_DIR, SAMPLES_DIR
+from support import FIXTURES_DIR, SAMPLES_DIR
 from jixiao.errors import UnsupportedDocument
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.hebei_cells import HebeiCellTextImporter, read_grid

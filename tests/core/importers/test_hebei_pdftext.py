@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES_DIR, SAMPLES_DIR
+from support import FIXTURES_DIR, SAMPLES_DIR
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.hebei_pdftext import HebeiPdfTextImporter, read_lines
 from jixiao.model import DepartmentTargetForm, ImportedDocument, ProjectTargetForm, SourceRef

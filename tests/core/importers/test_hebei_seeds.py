@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN_DIR, seed_path  # tests/ is on sys.path (tests/conftest.py)
+from support import GOLDEN_DIR, seed_path  # tests/ is on sys.path (pyproject pythonpath)
 from jixiao.importers.base import Importer, RawDocument
 from jixiao.importers.registry import choose
 from jixiao.importers.text.hebei_cells import HebeiCellTextImporter
