@@ -18,7 +18,16 @@ from jixiao.cli.commands._common import ExitCode, fail
 from jixiao.errors import JixiaoError
 
 #: Command modules under jixiao.cli.commands, registered in this order.
-COMMAND_MODULES: tuple[str, ...] = ("import_", "show", "render", "disclosure", "schema", "demo")
+COMMAND_MODULES: tuple[str, ...] = (
+    "import_",
+    "show",
+    "review",
+    "rules",
+    "render",
+    "disclosure",
+    "schema",
+    "demo",
+)
 
 
 

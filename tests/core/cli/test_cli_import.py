@@ -259,3 +259,34 @@ def test_problem_lines_do_not_repeat_a_place_the_message_starts_with():
         "[警告] row-shifted a.txt 第6行：a.txt：单元格与表头不对齐",
         "[警告] no-place a.txt：没有位置",
     ]
+
+
+def test_import_importer_crash_is_reported_and_the_others_go_on(write_file, fake_registry, monkeypatch):
+    """An unexpected exception in one file's import becomes an importer-crashed problem (exit 1)."""
+    real_load = fake_registry.load
+
+    def load(doc, layout):
+        if doc.name == "b.txt":
+            raise IndexError("list index out of range")
+        return real_load(doc, layout)
+
+    monkeypatch.setattr(fake_registry, "load", load)
+    first = write_file("a.txt", GOOD_TEXT)
+    second = write_file("b.txt", GOOD_TEXT)
+    result = runner.invoke(app, ["import", str(first), str(second)])
+    assert result.exit_code == 1, result.output
+    assert ImportBatch.model_validate_json(result.stdout).documents == [
+        good_document("a.txt"),
+        ImportedDocument(
+            file="b.txt",
+            layout="unrecognised",
+            problems=[
+                ImportProblem(
+                    severity=ProblemSeverity.ERROR,
+                    code="importer-crashed",
+                    message="b.txt：导入器内部错误，文件未能导入（IndexError: list index out of range）。"
+                    "这是 jixiao 的缺陷，请连同该文件一起报告",
+                )
+            ],
+        ),
+    ]

@@ -28,7 +28,7 @@ from rich.text import Text
 
 from jixiao.errors import ImportFailed, JixiaoError, UnreadableDocument
 from jixiao.importers import registry
-from jixiao.model import ImportBatch, ImportedDocument, ProblemSeverity
+from jixiao.model import ImportBatch, ImportedDocument, ImportProblem, ProblemSeverity
 
 #: Beyond this many files a progress bar is shown even without a directory argument.
 PROGRESS_THRESHOLD = 3
@@ -139,6 +139,25 @@ def _import_one(path: Path) -> tuple[ImportedDocument, bool]:
         # An importer module named in the registry is not installed: say which, per file.
         error = UnreadableDocument(path.name, f"导入器模块缺失（{exc.name or exc}），请重新安装 jixiao")
         return registry.failed_document(path, error), False
+    except Exception as exc:  # a bug in one importer must not stop the other files
+        return crashed_document(path, exc), False
+
+
+def crashed_document(path: Path, exc: Exception) -> ImportedDocument:
+    """The failed document of a file whose importer raised an unexpected exception.
+
+    Like a review rule that raises (JX900), the crash is reported as a problem of that file
+    (code ``importer-crashed``) naming the exception, and the run goes on.
+    """
+    message = (
+        f"{path.name}：导入器内部错误，文件未能导入（{type(exc).__name__}: {exc}）。"
+        "这是 jixiao 的缺陷，请连同该文件一起报告"
+    )
+    return ImportedDocument(
+        file=path.name,
+        layout="unrecognised",
+        problems=[ImportProblem(severity=ProblemSeverity.ERROR, code="importer-crashed", message=message)],
+    )
 
 
 def import_paths(paths: Sequence[Path], *, progress: bool | None = None) -> ImportRun:
