@@ -173,3 +173,15 @@ def test_build_department_places_items_by_content() -> None:
 def test_split_named_value_separates_trailing_value(text: str, expected: tuple[str, str | None]) -> None:
     """A 绩效指标 line splits into the name and the value written after it (or no value)."""
     assert hebei.split_named_value(text) == expected
+
+
+def test_build_unit_and_organisation_in_one_cell() -> None:
+    """"512002青川县商务局本级 单位：元" in one paragraph gives both the unit and the spending unit."""
+    rows = [list(row) for row in PROJECT_ROWS]
+    rows[1] = ["512002青川县商务局本级 单位：元"]
+    result = hebei.build(_grid(rows, paragraphs=(0, 1)), layout="project-target/docx-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, ProjectTargetForm)
+    assert (form.money_unit, form.spending_unit.model_dump() if form.spending_unit else None) == (
+        "元", {"code": "512002", "name": "青川县商务局本级", "raw": "512002青川县商务局本级"}
+    )

@@ -589,8 +589,12 @@ class _Builder:
                 form.field_sources["money_unit"] = item.source
                 used = used or "unit"
                 for other in items:
-                    if other is not item and (org := _ORG.match(other.text)) is not None:
-                        form.spending_unit = OrgRef(code=org.group(1), name=org.group(2), raw=other.text)
+                    text = other.text
+                    if other is item:
+                        # "512002青川县商务局本级 单位：元" printed as one line
+                        text = re.split(r"单位\s*[:：]", text, maxsplit=1)[0].strip()
+                    if text and (org := _ORG.match(text)) is not None:
+                        form.spending_unit = OrgRef(code=org.group(1), name=org.group(2), raw=text)
                         form.field_sources["spending_unit"] = other.source
             elif key == "项目编码":
                 if following is not None and not _is_label(following.key):
