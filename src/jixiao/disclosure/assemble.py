@@ -268,6 +268,8 @@ INCOME_KEYS: list[tuple[str, str]] = [
     ("年初财政拨款结转", "carryover"),
     ("上年结转", "carryover"),
     ("本年收入合计", "current_total"),
+    ("当年收入小计", "current_total"),
+    ("收入小计", "current_total"),
     ("收入总计", "grand_total"),
     ("收入合计", "current_total"),
     ("一般公共预算", "general"),
@@ -281,9 +283,13 @@ INCOME_KEYS: list[tuple[str, str]] = [
     ("上级补助", "superior"),
     ("附属单位", "subsidiary"),
     ("其他收入", "other"),
+    ("其他资金", "other"),
+    ("财政拨款", "fiscal"),
 ]
 EXPENDITURE_TOTALS: list[tuple[str, str]] = [
     ("本年支出合计", "current_total"),
+    ("当年支出小计", "current_total"),
+    ("支出小计", "current_total"),
     ("支出总计", "grand_total"),
     ("年终结转", "closing_carryover"),
     ("年末", "closing_carryover"),
@@ -335,6 +341,8 @@ def build_summary(
     after_carryover = False
     for side in income:
         key = income_key(side.label) or "other_item"
+        if key == "current_total" and any(line.key == "current_total" for line in income_lines):
+            key = "grand_total"  # 收入小计 … 收入合计 (Jiangsu): the second total is the grand total
         if kind == TableKind.T4 and after_carryover and key in ("general", "fund", "capital"):
             key = f"carryover_{key}"
         if key == "carryover":
@@ -352,6 +360,8 @@ def build_summary(
     raw_exp: list[tuple[str, str | None, SummarySide, list[dict[str, Decimal]]]] = []
     for side in expenditure:
         key, code = expenditure_line(side.label, catalogue)
+        if key == "current_total" and any(item[0] == "current_total" for item in raw_exp):
+            key = "grand_total"  # 支出小计 … 支出合计 (Jiangsu)
         if side.cells is not None:
             opts = [{k: v for k, v in side.cells.items() if v is not None}]
         elif kind == TableKind.T4:

@@ -48,6 +48,7 @@ from jixiao.disclosure.model import (
     ClassifiedTable,
     Disclosure,
     IncomeRow,
+    SummaryTable,
     TableKind,
 )
 from jixiao.model import MoneyUnit, SourceRef
@@ -330,6 +331,8 @@ class _Checker:
                 continue
             self.equal("JX608", f"“{table.title}”与“{t1.title}”", "合计", table.total_row.get("total"),
                        [("收支总表收入总计", grand.amount)], source=table.total_row.source, right_label="收支总表收入总计")
+            if not any(row.code for row in table.rows):
+                continue  # not classified by function (Jiangsu's 收入/支出预算总表)
             for line in t1.class_lines:
                 if line.code is None:
                     continue
@@ -510,8 +513,9 @@ class _Checker:
         scale = Decimal(10000) if self.d.unit == MoneyUnit.YUAN else Decimal(1)
         pairs: list[tuple[str, str, Decimal | None, str]] = []
 
-        def add(pattern: str, label: str, value: Decimal | None, table: str) -> None:
-            pairs.append((pattern, label, value, table))
+        def add(pattern: str, label: str, value: Decimal | None, table: str, present: bool = True) -> None:
+            if present:  # a line or column the layout does not have is not compared
+                pairs.append((pattern, label, value, table))
 
         if t1 is not None:
             for key, pattern, label in (
@@ -524,16 +528,20 @@ class _Checker:
                 ("carryover", r"上年结转结余([\d,]+(?:\.\d+)?)万元", "上年结转结余"),
             ):
                 line = t1.income_line(key)
-                add(pattern, label, line.amount if line else None, t1.title)
+                add(pattern, label, line.amount if line else None, t1.title, line is not None)
             grand = t1.expenditure_line("grand_total")
-            add(r"支出预算([\d,]+(?:\.\d+)?)万元", "支出预算", grand.amount if grand else None, t1.title)
+            add(r"(?<!基本)(?<!项目)支出预算([\d,]+(?:\.\d+)?)万元", "支出预算", grand.amount if grand else None,
+                t1.title, grand is not None)
         if t3 is not None and t3.total_row is not None:
-            add(r"基本支出([\d,]+(?:\.\d+)?)万元", "基本支出", t3.total_row.get("basic"), t3.title)
-            add(r"项目支出([\d,]+(?:\.\d+)?)万元", "项目支出", t3.total_row.get("project"), t3.title)
+            add(r"基本支出([\d,]+(?:\.\d+)?)万元", "基本支出", t3.total_row.get("basic"), t3.title, "basic" in t3.columns)
+            add(r"项目支出([\d,]+(?:\.\d+)?)万元", "项目支出", t3.total_row.get("project"), t3.title,
+                "project" in t3.columns)
         if t6 is not None and t6.total_row is not None:
-            add(r"人员经费([\d,]+(?:\.\d+)?)万元", "人员经费", t6.total_row.get("personnel"), t6.title)
-            add(r"公用经费([\d,]+(?:\.\d+)?)万元", "公用经费", t6.total_row.get("public"), t6.title)
-            add(r"机关运行经费(?:共计)?安排([\d,]+(?:\.\d+)?)万元", "机关运行经费", t6.total_row.get("public"), t6.title)
+            split = "public" in t6.columns
+            add(r"人员经费([\d,]+(?:\.\d+)?)万元", "人员经费", t6.total_row.get("personnel"), t6.title, split)
+            add(r"公用经费([\d,]+(?:\.\d+)?)万元", "公用经费", t6.total_row.get("public"), t6.title, split)
+            add(r"机关运行经费(?:共计)?安排([\d,]+(?:\.\d+)?)万元", "机关运行经费", t6.total_row.get("public"), t6.title,
+                split)
         if t9 is not None:
             for key, pattern, label in (
                 ("total", r"三公”?经费预算安排([\d,]+(?:\.\d+)?)万元", "“三公”经费"),
@@ -544,7 +552,7 @@ class _Checker:
                 ("reception", r"公务接待费为?([\d,]+(?:\.\d+)?)万元", "公务接待费"),
             ):
                 r = t9.row(key)
-                add(pattern, label, r.total if r else None, t9.title)
+                add(pattern, label, r.total if r else None, t9.title, r is not None)
         for pattern, label, value, table in pairs:
             match = re.search(pattern, flat)
             if match is None:

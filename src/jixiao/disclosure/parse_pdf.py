@@ -39,7 +39,8 @@ _CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$")
 COLUMN_KEYS: dict[TableKind, list[tuple[str, str]]] = {
     TableKind.T2: [("小计", "subtotal"), ("财政拨款", "fiscal"), ("财政专户", "special_account"),
                    ("经营", "operating"), ("事业收入", "business"), ("上级补助", "superior_subsidy"),
-                   ("附属单位", "subsidiary_remit"), ("其他收入", "other"), ("结转", "carryover"), ("合计", "total")],
+                   ("附属单位", "subsidiary_remit"), ("其他收入", "other"), ("结转", "carryover"), ("合计", "total"),
+                   ("总计", "total"), ("金额", "total")],
     TableKind.T3: [("基本", "basic"), ("项目", "project"), ("经营", "operating"), ("上解", "remit_superior"),
                    ("附属单位", "subsidy_subordinate"), ("机动", "reserve"), ("结转下年", "carry_next"),
                    ("合计", "total")],
@@ -192,11 +193,14 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
                                                         is not None for r in grid.rows[grid.first_data:])}
         for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
             src = SourceRef(file=file, page=grid.page, row=index)
+            filled = [j for j in label_cols if j < len(row) and row[j]]
             for n, j in enumerate(label_cols):
                 label = row[j] if j < len(row) else ""
                 if not label:
                     continue
-                stop = label_cols[n + 1] if n + 1 < len(label_cols) else width
+                # The amount belongs up to the next label printed in this row (a label spanning the
+                # next part's label column keeps its amount there, Jiangsu's 支出小计).
+                stop = next((k for k in filled if k > j), width)
                 cells: dict[str, Decimal | None] = {}
                 for k in range(j + 1, stop):
                     if k not in numeric_cols:
@@ -212,6 +216,20 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
     return income, expenditure
 
 
+def _three_public_column(path: list[str]) -> tuple[str | None, str]:
+    """The 三公 item of a transposed column from its header path; labels split over header rows
+    (``因公出`` / ``国（境）`` / ``费``) are joined from the bottom up until they name an item."""
+    if path[-1] == "小计" and len(path) > 1:
+        parent = "".join(path[:-1])
+        return ("subtotal" if parent.endswith(("三公”经费", "三公经费")) else three_public_key(path[-2])), path[-2]
+    for start in range(len(path) - 1, -1, -1):
+        label = "".join(path[start:])
+        key = three_public_key(label)
+        if key is not None:
+            return key, label
+    return None, path[-1]
+
+
 def _three_public_rows(found: _Found, file: str) -> list[RawRow]:
     raw: list[RawRow] = []
     grid = found.grids[0]
@@ -220,17 +238,20 @@ def _three_public_rows(found: _Found, file: str) -> list[RawRow]:
     if transposed:
         extra = any("会议" in "".join(p) or "培训" in "".join(p) or "机关运行" in "".join(p) for p in paths)
         data = grid.rows[grid.first_data] if grid.first_data < len(grid.rows) else []
+        seen: dict[str, int] = {}
         for j, path in enumerate(paths):
             if not path or j >= len(data):
                 continue
-            leaf = path[-1]
-            if leaf == "小计" and len(path) > 1:
-                key = "subtotal" if "三公" in path[-2] else three_public_key(path[-2])
-            else:
-                key = three_public_key(leaf)
+            key, label = _three_public_column(path)
             if key is None or (key == "total" and extra) or "机关运行" in "".join(path):
                 continue
-            raw.append(RawRow(label=leaf if leaf != "小计" else path[-2], cells={"total": parse_number(data[j])},
+            value = parse_number(data[j])
+            if key in seen:  # a spacer column under the same heading, or the same item again
+                if value is not None and raw[seen[key]].cells.get("total") is None:
+                    raw[seen[key]].cells["total"] = value
+                continue
+            seen[key] = len(raw)
+            raw.append(RawRow(label=label, cells={"total": value},
                               source=SourceRef(file=file, page=grid.page, row=grid.first_data + 1, column=j + 1)))
         return raw
     for g in found.grids:
@@ -371,14 +392,20 @@ def _pages_pdfgrid(data: bytes, name: str, problems: list[str], max_pages: int |
     for page in document.pages[:max_pages]:
         text_parts = [line.text for line in page.lines]
         grids: list[tuple[float, _Grid]] = []
+        titles = [(line.top, line.text) for line in page.lines]
         for table in page.tables:
+            # Some layouts print the title inside the table's first row (Jiangsu 2019).
+            for row in table.rows[:2]:
+                for cell in row.cells:
+                    first = cell.text.strip().splitlines()[0] if cell.text.strip() else ""
+                    if first and _is_title_line(first) and ("预算" in first or "经费" in first):
+                        titles.append((table.bbox[1] - 1, first))
             grid = _grid_from_pdftable(table, page.number, previous if table.continues_previous else None)
             grids.append((table.bbox[1], grid))
             text_parts.extend(" ".join(row.texts()) for row in table.rows[:3])
             previous = grid
         continues = bool(page.tables) and page.tables[0].continues_previous
-        views.append(_PageView(page.number, "\n".join(text_parts), [(line.top, line.text) for line in page.lines],
-                               grids, continues))
+        views.append(_PageView(page.number, "\n".join(text_parts), titles, grids, continues))
     return views
 
 
