@@ -48,3 +48,18 @@ def test_demo_missing_samples_directory_exits_2(tmp_path):
 def test_demo_default_samples_dir_is_the_repository_samples():
     """Run from the checkout, the demo uses the repository's samples/ directory."""
     assert default_samples_dir() == REPO_ROOT / "samples"
+
+
+@pytest.mark.usefixtures("fake_registry")
+def test_demo_no_review_option_skips_the_review(write_file, tmp_path):
+    """--no-review shows the forms only."""
+    write_file("samples/a.txt", GOOD_TEXT)
+    reviewed = runner.invoke(app, ["demo", "--samples", str(tmp_path / "samples")])
+    plain = runner.invoke(app, ["demo", "--no-review", "--samples", str(tmp_path / "samples")])
+    heading = "审核结果（jixiao check，默认规则）"
+    assert (reviewed.exit_code, heading in reviewed.stdout, plain.exit_code, heading in plain.stdout) == (
+        0,
+        True,
+        0,
+        False,
+    )

@@ -53,6 +53,7 @@ def test_demo_on_the_bundled_samples_exits_0_and_shows_every_sample():
     assert result.exit_code == 0, result.output
     shown = [line.split("  ")[0] for line in result.stdout.splitlines() if line.startswith("文件 ")]
     assert shown == [f"文件 {path.name}" for path in files]
+    assert "审核结果（jixiao check，默认规则）" in result.stdout
 
 
 def test_import_samples_every_sample_yields_forms_and_valid_json(tmp_path):

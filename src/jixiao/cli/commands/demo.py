@@ -1,8 +1,8 @@
-"""``jixiao demo``: import the bundled fictional samples and show them.
+"""``jixiao demo``: import the bundled fictional samples, show them and review them.
 
 This is what ``bash scripts/run.sh`` runs until the web system exists. The samples are our
-own fictional documents in ``samples/`` at the repository root. Problems found in them are
-shown (some samples carry mistakes on purpose) but do not fail the demo; only a missing
+own fictional documents in ``samples/`` at the repository root. Import problems and review
+findings are shown (some samples carry mistakes on purpose) but do not fail the demo; only a missing
 samples directory or samples that cannot be read at all do (exit 2).
 """
 
@@ -45,8 +45,15 @@ def demo_command(
             file_okay=False,
         ),
     ] = None,
+    with_review: Annotated[
+        bool,
+        typer.Option(
+            "--review/--no-review",
+            help="导入后按默认规则审核（同 jixiao check）。Review the samples after importing them.",
+        ),
+    ] = True,
 ) -> None:
-    """导入并展示自带的示例文件。Import and show the bundled sample documents."""
+    """导入、展示并审核自带的示例文件。Import, show and review the bundled sample documents."""
     directory = samples or default_samples_dir()
     if not directory.is_dir():
         raise fail(f"找不到示例目录 {directory}：请在 jixiao 仓库中运行，或用 --samples 指定目录")
@@ -55,6 +62,12 @@ def demo_command(
     run = import_paths([directory], progress=False)
     print_documents(run.documents, console)
     print_report(run, err_console())
+    if with_review and any(document.forms for document in run.documents):
+        from jixiao.review.engine import review
+        from jixiao.review.formats import render_text
+
+        console.print(Rule("审核结果（jixiao check，默认规则）"))
+        typer.echo(render_text(review(run.documents)).rstrip("\n"))
     if run.exit_code() == ExitCode.UNUSABLE:
         raise typer.Exit(code=int(ExitCode.UNUSABLE))
 
