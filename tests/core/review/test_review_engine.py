@@ -14,7 +14,7 @@ from jixiao.review.profiles import detect_regime
 from jixiao.review.registry import matches, select_rules
 from jixiao.review.rules.values.JX201 import Rule_JX201
 from jixiao.review.shorthand import form_from_dict
-from tests.strategies import target_forms
+from strategies import target_forms
 
 FORM = {
     "name": "科技活动经费",
