@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from support import FIXTURES_DIR, SAMPLES_DIR
 from jixiao.errors import UnsupportedDocument
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.hebei_cells import HebeiCellTextImporter, read_grid
 from jixiao.model import DepartmentTargetForm, ImportedDocument, ProjectTargetForm
+from support import FIXTURES_DIR, SAMPLES_DIR
 
 IMPORTER = HebeiCellTextImporter()
 

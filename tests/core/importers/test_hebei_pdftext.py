@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from support import FIXTURES_DIR, SAMPLES_DIR
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.hebei_pdftext import HebeiPdfTextImporter, read_lines
 from jixiao.model import DepartmentTargetForm, ImportedDocument, ProjectTargetForm, SourceRef
+from support import FIXTURES_DIR, SAMPLES_DIR
 
 IMPORTER = HebeiPdfTextImporter()
 FIXTURES = FIXTURES_DIR / "importers" / "hebei-pdftext"

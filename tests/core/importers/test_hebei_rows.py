@@ -33,8 +33,8 @@ def _row(first: str, *lines: str, page_break_after: int | None = None) -> RowTex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("效益指标 社会效益指标 示范带动 引导", ("效益指标", "社会效益指标", "示范带动 引导")),
-        ("成本指标 成本指标 项目实际支出 ≤10 万元", (None, "成本指标", "成本指标 项目实际支出 ≤10 万元")),
+        ("效益指标 社会效益指标 带动就业 吸纳", ("效益指标", "社会效益指标", "带动就业 吸纳")),
+        ("成本指标 成本指标 支出控制 ≤5 万元", (None, "成本指标", "成本指标 支出控制 ≤5 万元")),
         ("成本指标 经济成本指标 人工成本", ("成本指标", "经济成本指标", "人工成本")),
         ("时效指标", (None, "时效指标", "")),
         ("产出指标", ("产出指标", None, "")),
@@ -47,36 +47,36 @@ def test_split_level_labels_reads_level1_and_level2(text: str, expected: tuple[s
 
 def test_visual_width_counts_cjk_double() -> None:
     """CJK characters and full-width brackets count two half-width units, ASCII one."""
-    assert [visual_width(t) for t in ("年度工作计", "2024 年省", "《关于", "≥95%")] == [10, 9, 6, 5]
+    assert [visual_width(t) for t in ("年度培训计", "2025 年市", "《关于", "≥95%")] == [10, 9, 6, 5]
 
 
 def test_rebuild_row_keeps_number_with_unit() -> None:
     """"≤3 个" stays one 指标值 cell; the wrapped 依据 lines are joined without a separator."""
-    rebuilt = rebuild_row(_row("数量指标 申请专利 受理通知书数量 ≤3 个", "年度工作计", "划"), WIDTHS)
-    assert (rebuilt.cells, rebuilt.uncertain) == (["申请专利", "受理通知书数量", "≤3 个", "年度工作计划"], None)
+    rebuilt = rebuild_row(_row("数量指标 举办培训班 全年举办培训班期数 ≤4 期", "年度培训计", "划"), WIDTHS)
+    assert (rebuilt.cells, rebuilt.uncertain) == (["举办培训班", "全年举办培训班期数", "≤4 期", "年度培训计划"], None)
 
 
 def test_rebuild_row_wrapped_name_then_description_and_value_line() -> None:
     """A wrapped 三级 name is followed by one line holding the 描述 and the 指标值."""
     rebuilt = rebuild_row(
-        _row("时效指标", "按时足额发放工资及缴纳各", "项保险", "按时足额发放工资及缴纳各项保险 每月 10 日前完成",
-             "年度工作计", "划"),
+        _row("时效指标", "补贴资金按月足额发放到户", "并公示", "补贴资金按月足额发放到户并公示 每月 15 日前完成",
+             "补贴发放方", "案"),
         WIDTHS,
     )
     assert (rebuilt.cells, rebuilt.uncertain) == (
-        ["按时足额发放工资及缴纳各项保险", "按时足额发放工资及缴纳各项保险", "每月 10 日前完成", "年度工作计划"], None
+        ["补贴资金按月足额发放到户并公示", "补贴资金按月足额发放到户并公示", "每月 15 日前完成", "补贴发放方案"], None
     )
 
 
 def test_rebuild_row_wrapped_value_before_basis() -> None:
     """A 指标值 that wraps at its column width is told apart from the narrower 依据 lines."""
     rebuilt = rebuild_row(
-        _row("效益指标 社会效益指标 示范带动 引导带动更多企业向“专精特新”发展", "带动更多企业向“专", "精特新”发展",
-             "专项资金管", "理办法及实", "施细则"),
+        _row("效益指标 社会效益指标 带动就业 带动农村劳动力就近就业情况", "吸纳农村劳动力就近", "就业明显增加",
+             "县就业工作", "实施方案"),
         WIDTHS,
     )
-    assert rebuilt.cells == ["示范带动", "引导带动更多企业向“专精特新”发展", "带动更多企业向“专精特新”发展",
-                             "专项资金管理办法及实施细则"]
+    assert rebuilt.cells == ["带动就业", "带动农村劳动力就近就业情况", "吸纳农村劳动力就近就业明显增加",
+                             "县就业工作实施方案"]
 
 
 def test_rebuild_row_continues_cells_after_page_break() -> None:
@@ -105,15 +105,15 @@ def test_rebuild_row_with_too_few_cells_is_uncertain() -> None:
 
 def test_rebuild_row_cjk_space_inside_cell_is_uncertain() -> None:
     """When a cell can only be read with a space between two words inside it, the row is flagged."""
-    rebuilt = rebuild_row(_row("成本指标 资助标准 省级奖励标准 省财政下达 100 万元 拨付文件"), WIDTHS)
+    rebuilt = rebuild_row(_row("成本指标 补助标准 市级示范点补助标准 市财政安排 50 万元 拨付凭证"), WIDTHS)
     assert rebuilt.uncertain is not None
 
 
 def test_learn_widths_from_template_ratio_and_wrapped_cells() -> None:
     """The header's "指标值确定" gives the 依据 width; wrapped cells re-learn the others."""
     rows = [
-        _row("数量指标 申请专利 受理通知书数量 ≤3 个", "年度工作计", "划"),
-        _row("时效指标", "按时足额发放工资及缴纳各", "项保险", "按时足额发放工资及缴纳各项保险 每月 10 日前完成",
-             "年度工作计", "划"),
+        _row("数量指标 举办培训班 全年举办培训班期数 ≤4 期", "年度培训计", "划"),
+        _row("时效指标", "补贴资金按月足额发放到户", "并公示", "补贴资金按月足额发放到户并公示 每月 15 日前完成",
+             "补贴发放方", "案"),
     ]
     assert learn_widths(rows, Fragment("指标值确定", 1, 1)) == {0: 24, 1: 48, 2: 18, 3: 10}

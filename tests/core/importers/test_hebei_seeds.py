@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from support import GOLDEN_DIR, seed_path  # tests/ is on sys.path (pyproject pythonpath)
 from jixiao.importers.base import Importer, RawDocument
 from jixiao.importers.registry import choose
 from jixiao.importers.text.hebei_cells import HebeiCellTextImporter
 from jixiao.importers.text.hebei_pdftext import HebeiPdfTextImporter
 from jixiao.model import DepartmentTargetForm, ImportedDocument, ProjectTargetForm
+from support import GOLDEN_DIR, seed_path  # tests/ is on sys.path (pyproject pythonpath)
 
 IMPORTERS: dict[str, Importer] = {"003": HebeiPdfTextImporter(), "004": HebeiCellTextImporter()}
 

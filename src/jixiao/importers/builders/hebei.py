@@ -6,7 +6,7 @@ part (一、总体绩效目标 narrative; 二、分项绩效目标 work areas, e
 
     N.<项目名称>绩效目标表
     <单位编码><单位名称> | 单位：元
-    项目编码 | 13022925P004R2810705C | 项目名称 | <name>
+    项目编码 | 51082325P00612300014B | 项目名称 | <name>
     预算规模及资金用途 | 预算数 | 235000.00 | 其中：财政资金 | 235000.00 | 其他资金 | (blank)
     (blank)            | <资金用途>
     资金支出计划（%）  | 3月底 | 6月底 | 10月底 | 12月底
@@ -27,7 +27,7 @@ Where the department part's headings and contents disagree (seed 003 prints the 
 measures under 分项绩效目标 and the work areas with 绩效目标/绩效指标 under 工作保障措施), the content
 decides: an item with 绩效目标 or 绩效指标 becomes a :class:`~jixiao.model.SubGoal`, anything else a
 guarantee measure, and an info problem records the mismatch. 绩效指标 written with a value
-("…增长情况≥90%") are split into the indicator name and its 指标值.
+("…较上年增长≥8%") are split into the indicator name and its 指标值.
 """
 
 from __future__ import annotations
@@ -141,15 +141,15 @@ def split_named_value(text: str) -> tuple[str, str | None]:
     """Split a department 绩效指标 line into its name and its 指标值.
 
     Args:
-        text: e.g. ``"工业企业技术改造投资较上一年度增长情况≥90%"`` or ``"培训人数"``.
+        text: e.g. ``"重点企业技改投资较上年增长≥8%"`` or ``"培训人数"``.
 
     Returns:
         ``(name, value)``; value is None when the line carries no number
         (``("培训人数", None)``), and the trailing full stop is dropped from the value.
 
     Examples:
-        >>> split_named_value("科普宣传资料发放率 100%")
-        ('科普宣传资料发放率', '100%')
+        >>> split_named_value("农产品抽检合格率 98%")
+        ('农产品抽检合格率', '98%')
     """
     text = text.strip()
     match = _NAMED_VALUE.match(text)

@@ -3,11 +3,11 @@
 The text is a Word document written out cell by cell::
 
     [bookmark: _Toc_4_4_0000000004]1.2025年……绩效目标表      ← a paragraph (no leading tab)
-    <TAB>436001玉田县工业和信息化局本级                       ← a table cell
+    <TAB>512001青川县科技和工业信息化局本级                   ← a table cell
     <TAB>单位：元
                                                               ← a blank line ends the row
     <TAB>项目编码
-    <TAB>13022925P004R2810705C
+    <TAB>51082325P00311210004K
     …
     <TAB>                                                     ← a blank cell (merged 一级指标)
     <TAB>质量指标

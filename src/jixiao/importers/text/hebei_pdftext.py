@@ -10,7 +10,7 @@ The file is the text a PDF extractor gives for a whole 部门预算公开 docume
     八、政府采购预算情况 九、国有资产信息 十、名词解释 …      kept aside
 
 Each page begins with a line indented by one space (or a form feed); table pages repeat a
-header such as ``350 科技和工信部门 预算年度：2025 单位：万元``, which gives the department, the
+header such as ``402 安平市商务局 预算年度：2025 单位：万元``, which gives the department, the
 year and the unit and is skipped elsewhere. Everything that is not a target is kept verbatim as
 a :class:`~jixiao.model.SetAsideSection` (kind ``disclosure-table`` per table, ``explanation``,
 ``procurement``, ``assets``, ``glossary``), never read as a target.

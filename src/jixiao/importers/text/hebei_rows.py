@@ -4,17 +4,16 @@ PDF text extraction prints a table row as lines: the cells that fit on one print
 text line, separated by spaces; a cell that wraps prints its lines one below the other, after the
 cells to its left::
 
-    数量指标 申请专利 受理通知书数量 ≤3 个          ← 二级, 三级, 描述, 指标值 (one line each)
-    年度工作计                                      ← 指标值确定依据, wrapped at 5 characters
+    数量指标 举办培训班 全年举办培训班期数 ≤4 期       ← 二级, 三级, 描述, 指标值 (one line each)
+    年度培训计                                      ← 指标值确定依据, wrapped at 5 characters
     划
 
     效益指标 社会效益指标                            ← 一级, 二级
-    吸纳就业人数及推进区域经                         ← 三级, wrapped at 12 characters
-    济发展，带动产业化发展效
-    果
-    就业人员增加数量项目完成后完成期间新增就业人数 ≥10 人   ← 描述, 指标值
-    项目申报指                                      ← 依据
-    南
+    带动农村劳动力在县域内就                         ← 三级, wrapped at 12 characters
+    近就业
+    当年新增就近就业人数 ≥200 人                     ← 描述, 指标值
+    县就业工作                                      ← 依据
+    实施方案
 
 A row is therefore a sequence of lines, each either a group of whole cells or one line of a
 wrapped cell, in column order. :func:`rebuild_row` tries every way of cutting the lines into the
