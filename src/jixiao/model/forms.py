@@ -50,7 +50,7 @@ class SubGoal(BaseModel):
     label: str | None = None
     """The printed label before the title, e.g. "（一）"."""
     content: str | None = None
-    """Work content printed after the title ("（一）支持工业技术改造。组织全区……": the part after "。")."""
+    """Work content printed after the title ("（一）商贸流通。完善县乡村商业网络……": the part after "。")."""
     goal: str | None = None
     indicators: list[Indicator] = Field(default_factory=list)
     """Indicators named under the sub-goal; values are kept when printed."""
