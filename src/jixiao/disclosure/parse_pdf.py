@@ -166,6 +166,11 @@ def _classified_rows(found: _Found, file: str) -> tuple[list[RawRow], list[str]]
                 if match:
                     code, name = match.group(1), match.group(2)
             cells = {key: parse_number(row[j]) for j, key in value_cols.items() if key and j < len(row)}
+            if code is None and not name and raw and raw[-1].code and raw[-1].cells is not None \
+                    and not any(v is not None for v in raw[-1].cells.values()):
+                # The amounts of a coded row printed one line lower (Jiangsu 2018): join them.
+                raw[-1].cells.update({k: v for k, v in cells.items() if v is not None})
+                continue
             if code is None and not ("合计" in name or "总计" in name or (not name and any(cells.values()))):
                 continue
             if code is None and not any(v is not None for v in cells.values()):
@@ -206,7 +211,7 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
                     if k not in numeric_cols:
                         continue
                     key = _key(paths[k], FUND_KEYS) or ("amount" if not cells else None)
-                    if key and key not in cells:
+                    if key and (key not in cells or cells[key] is None):
                         cells[key] = parse_number(row[k]) if k < len(row) else None
                 side = SummarySide(label, [v for v in cells.values() if v is not None], cells=cells, source=src)
                 if n == 0 and not is_expenditure_label(label):
@@ -474,6 +479,12 @@ def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None 
             if not any(top > last_top for top, _ in tables) and not found[last_kind].grids:
                 current = found[last_kind]  # its table starts on the next page
     catalogue = catalogue or load_catalogue(disclosure.year)
+    for kind, item in list(found.items()):
+        if not item.grids and not item.note:
+            # A title with no table under it and no note: the table is an image, or in another file.
+            disclosure.problems.append(
+                f"{name} 第{item.page}页：有表名“{item.title}”，但没有读到表格（可能是图片，或表格在另一个文件中）")
+            del found[kind]
     for kind, item in found.items():
         where = SourceRef(file=name, page=item.page)
         try:
