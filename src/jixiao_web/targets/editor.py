@@ -47,6 +47,8 @@ class Row:
     name: str
     period_value: str
     annual_value: str
+    level1_known: bool = True
+    level2_known: bool = True
 
     @property
     def period_parsed(self):
@@ -77,6 +79,14 @@ def initial_header(data: dict[str, Any], kind: str) -> dict[str, str]:
         value = data.get(field)
         out[field] = _money_text(value) if widget == "money" else ("" if value is None else str(value))
     return out
+
+
+def mark_known_levels(rows: list[Row], levels: dict[str, list[str]]) -> list[Row]:
+    """Flag rows whose 一级/二级 are outside the framework, so the editor keeps them selectable."""
+    for row in rows:
+        row.level1_known = not row.level1 or row.level1 in levels
+        row.level2_known = not row.level2 or row.level2 in levels.get(row.level1, [])
+    return rows
 
 
 def rows_from_data(data: dict[str, Any]) -> list[Row]:

@@ -49,6 +49,10 @@ def form_list(request: HttpRequest) -> TemplateResponse:
 
 
 def _framework(form) -> dict[str, list[str]]:
+    """The 一级/二级 lists for the editor: regime B when the form already has a 成本 一级,
+    otherwise the budget year's regime."""
+    if any(ind.get("category") == "成本指标" for ind in form.data.get("indicators", [])):
+        return framework_levels("B")
     year = BudgetYear.objects.filter(year=form.budget_year).first()
     return framework_levels(year.framework if year else "A")
 
@@ -136,7 +140,7 @@ def _edit_context(form, *, data, rows, tasks, errors=None, error=None) -> dict:
     header = editor.initial_header(data, form.kind)
     return {
         "form": form, "header_fields": [(f, label, w, header.get(f, "")) for f, label, w in editor.header_fields(form.kind)],
-        "rows": rows, "tasks": tasks, "levels": _framework(form), "errors": errors or {},
+        "rows": editor.mark_known_levels(rows, _framework(form)), "tasks": tasks, "levels": _framework(form), "errors": errors or {},
         "error": error, "version": form.version,
     }
 
@@ -179,7 +183,11 @@ def form_rows(request: HttpRequest, pk: int) -> TemplateResponse:
     except ValueError:
         index = -1
     rows = editor.apply_row_op(rows, request.POST.get("op", ""), index)
-    return TemplateResponse(request, "targets/_indicator_rows.html", {"rows": rows, "levels": _framework(form), "form": form})
+    levels = _framework(form)
+    return TemplateResponse(
+        request, "targets/_indicator_rows.html",
+        {"rows": editor.mark_known_levels(rows, levels), "levels": levels, "form": form},
+    )
 
 
 @login_required

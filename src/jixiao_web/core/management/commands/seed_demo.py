@@ -51,7 +51,12 @@ USERS = [
 ]
 
 # Which organisation a sample's forms belong to when the form names none we know.
-SAMPLE_HOMES = {"gd-county-2025.txt": ("215", "215001"), "gd-city-2025.txt": ("301", "301001")}
+SAMPLE_HOMES = {
+    "gd-county-2025.txt": ("215", "215001"),
+    "gd-city-2025.txt": ("301", "301001"),
+    "hebei-cells-2025.txt": ("215", "215001"),
+    "hebei-pdftext-2025.txt": ("301", "301001"),
+}
 
 
 class Command(BaseCommand):
