@@ -96,3 +96,13 @@ def test_load_cell_text_without_hebei_labels_raises_in_chinese() -> None:
     assert str(caught.value) == (
         "别的表.txt：未找到河北版式的项目支出绩效目标表表头（绩效指标描述、指标值确定依据）或部门整体绩效目标标题"
     )
+
+
+def test_load_gb18030_crlf_copy_equals_utf8() -> None:
+    """A GB18030 copy with CRLF line ends imports to the same forms as the UTF-8 sample."""
+    text = (SAMPLES_DIR / "hebei-cells-2025.txt").read_text(encoding="utf-8")
+    utf8 = _load(RawDocument.from_bytes(text.encode("utf-8"), name="s.txt"))
+    legacy = _load(RawDocument.from_bytes(text.replace("\n", "\r\n").encode("gb18030"), name="s.txt"))
+    assert (legacy.encoding, legacy.model_dump(exclude={"encoding"})) == (
+        "gb18030", utf8.model_dump(exclude={"encoding"})
+    )

@@ -129,3 +129,14 @@ def test_detect_declines_cell_per_line_layout() -> None:
     """The one-cell-per-line layout (seed 004's) is not claimed by the PDF-text importer."""
     doc = RawDocument.from_path(FIXTURES_DIR / "importers" / "hebei-cells" / "bookmarks.txt")
     assert IMPORTER.detect(doc) is None
+
+
+def test_load_gb18030_crlf_copy_equals_utf8() -> None:
+    """A GB18030 copy with CRLF line ends imports to the same forms as the UTF-8 sample."""
+    path = SAMPLES_DIR / "hebei-pdftext-2025.txt"
+    text = path.read_text(encoding="utf-8")
+    utf8 = _load(RawDocument.from_bytes(text.encode("utf-8"), name="s.txt"))
+    legacy = _load(RawDocument.from_bytes(text.replace("\n", "\r\n").encode("gb18030"), name="s.txt"))
+    assert (legacy.encoding, legacy.model_dump(exclude={"encoding"})) == (
+        "gb18030", utf8.model_dump(exclude={"encoding"})
+    )

@@ -174,7 +174,7 @@ class _Reader:
     def __init__(self, doc: RawDocument) -> None:
         self.doc = doc
         self.file = doc.name
-        self.raw_lines = (doc.text or "").split("\n")
+        self.raw_lines = [line.rstrip("\r") for line in (doc.text or "").split("\n")]
         self.lines = read_lines(doc.text or "")
         self.header = _Header()
         self.problems: list[ImportProblem] = []
