@@ -80,8 +80,9 @@ class Rule:
         if match:
             cls.code = match.group(1)
 
-    def __init__(self, ctx: RuleContext | None = None) -> None:
+    def __init__(self, ctx: RuleContext | None = None, params: dict[str, Any] | None = None) -> None:
         self.ctx = ctx or RuleContext(profile=Profile.default())
+        self.params: dict[str, Any] = dict(params or {})
 
     @classmethod
     def summary(cls) -> str:
@@ -89,6 +90,8 @@ class Rule:
 
     def param(self, key: str) -> Any:
         """A parameter: jixiao.toml, then the profile, then the rule's default."""
+        if key in self.params:
+            return self.params[key]
         if key in self.ctx.params:
             return self.ctx.params[key]
         if key in self.ctx.profile.settings:
@@ -126,7 +129,8 @@ class Rule:
             form_index = self.ctx.form_index
         ctx = {k: _text(v) for k, v in values.items()}
         template_hint = hint if hint is not None else self.hint
-        return Finding(
+        # model_construct: every field is built here with the right type, so skip validation.
+        return Finding.model_construct(
             code=self.code,
             name=self.name,
             severity=severity or self.default_severity,
@@ -145,7 +149,7 @@ def source_for(form: TargetForm | None, loc: Loc) -> SourceRef | None:
     if form is None:
         return None
     if len(loc) >= 2 and loc[0] == "sub_goals" and isinstance(loc[1], int):
-        subs = getattr(form, "sub_goals", [])
+        subs = form.__dict__.get("sub_goals", [])
         if 0 <= loc[1] < len(subs):
             sub = subs[loc[1]]
             if (len(loc) >= 4 and loc[2] == "indicators" and isinstance(loc[3], int)

@@ -24,6 +24,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from jixiao.model import ImportBatch, ImportedDocument
+from jixiao.review import lexicon as lx
 from jixiao.review.base import Rule, RuleContext, TargetForm
 from jixiao.review.config import ReviewConfig
 from jixiao.review.finding import Finding
@@ -70,9 +71,14 @@ class _Plan:
     def __init__(self, config: ReviewConfig) -> None:
         classes = select_rules(config.select, config.ignore)
         self.config = config
-        self.form_rules = [cls() for cls in classes if cls.target == "form"]
-        self.document_rules = [cls() for cls in classes if cls.target == "document"]
-        self.extra_rules = [cls() for cls in classes if cls.target not in ("form", "document")]
+        rules = [cls(params=config.params_for(cls)) for cls in classes]
+        self.form_rules = [r for r in rules if r.target == "form"]
+        self.document_rules = [r for r in rules if r.target == "document"]
+        self.extra_rules = [r for r in rules if r.target not in ("form", "document")]
+        self.rules_by_kind = {
+            kind: [r for r in self.form_rules if kind in r.form_kinds]
+            for kind in ("department", "project")
+        }
         self.dimension_of = {cls.code: cls.dimension.value for cls in all_rules()}
         self._severity_cache: dict[str, Any] = {}
         self.rule_by_code = {cls.code: cls for cls in all_rules()}
@@ -104,25 +110,27 @@ def review_document(
     profiles = [config.profile_for(form) for form in forms]
     raw: list[Finding] = []
     for index, form in enumerate(forms):
-        ctx_base = dict(profile=profiles[index], form=form, form_index=index, forms=forms)
-        for rule in plan.form_rules:
-            if form.kind.value not in rule.form_kinds:
-                continue
-            rule.ctx = RuleContext(params=config.params_for(rule), **ctx_base)
-            raw.extend(_run(rule, lambda rule=rule, form=form: rule.check(form)))
+        ctx = RuleContext(profile=profiles[index], form=form, form_index=index, forms=forms)
+        for rule in plan.rules_by_kind.get(form.kind.value, ()):
+            rule.ctx = ctx
+            try:
+                raw.extend(rule.check(form))
+            except Exception as exc:  # a rule that raises must not stop the review
+                raw.append(_crash(type(rule), ctx, exc))
     doc_profile = profiles[0] if profiles else config.profile_for(None)
     for rule in plan.document_rules:
-        rule.ctx = RuleContext(profile=doc_profile, params=config.params_for(rule), forms=forms)
+        rule.ctx = RuleContext(profile=doc_profile, forms=forms)
         raw.extend(_run(rule, lambda rule=rule: rule.check_document(forms)))
     for rule in plan.extra_rules:
         extractor = TARGETS.get(rule.target)
         if extractor is None:
             continue
-        rule.ctx = RuleContext(profile=doc_profile, params=config.params_for(rule), forms=forms)
+        rule.ctx = RuleContext(profile=doc_profile, forms=forms)
         for item in extractor(document):
             raw.extend(_run(rule, lambda rule=rule, item=item: rule.check_target(item)))
 
     raw = _attach_to_forms(_collapse_columns(raw), forms)
+    lx.forget()
     report = DocumentReport(file=document.file, layout=document.layout)
     form_reports = [
         FormReport(index=i, kind=form.kind.value, name=_form_name(form), profile=profiles[i].name,

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
-from jixiao.model import Indicator, IndicatorCategory, IndicatorSubcategory, IndicatorValue, Money
+from jixiao.model import (
+    Indicator,
+    IndicatorCategory,
+    IndicatorSubcategory,
+    IndicatorValue,
+    Money,
+    unit_in_name,
+)
 from jixiao.model import MoneyUnit as MU
 
 COUNT_UNITS = frozenset(
@@ -23,10 +31,12 @@ _BRACKET = re.compile(r"[（(][^（）()]*[)）]")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str | None) -> str:
     return _SPACE.sub("", text or "")
 
 
+@lru_cache(maxsize=8192)
 def core_name(name: str | None) -> str:
     """The name without spaces and bracketed units: ``奖励企业数 (个)`` → ``奖励企业数``."""
     return _BRACKET.sub("", squash(name))
@@ -40,21 +50,31 @@ _GROWTH = re.compile(r"增长|增速|增幅|增加值|增长率|提升率|提高
 
 def is_rate(indicator: Indicator) -> bool:
     """A rate or share: ``…率``, ``比例``, ``满意度`` or a ``(%)`` in the name."""
-    if indicator.name_unit == PERCENT:
+    return _is_rate(indicator.name)
+
+
+@lru_cache(maxsize=8192)
+def _is_rate(raw_name: str | None) -> bool:
+    if unit_in_name(raw_name) == PERCENT:
         return True
-    name = core_name(indicator.name)
+    name = core_name(raw_name)
     return "/" in name or bool(_RATE.search(name))
 
 
 def is_count(indicator: Indicator) -> bool:
     """A count: ``…数``, ``…数量``, ``…人次`` or a count unit in the name."""
-    unit = indicator.name_unit
+    return not is_cost(indicator) and _is_count(indicator.name)
+
+
+@lru_cache(maxsize=8192)
+def _is_count(raw_name: str | None) -> bool:
+    unit = unit_in_name(raw_name)
     if unit in COUNT_UNITS:
         return True
     if unit == PERCENT:
         return False
-    name = core_name(indicator.name)
-    if _MONEY_NAME.search(name) or is_cost(indicator) or "/" in name:
+    name = core_name(raw_name)
+    if _MONEY_NAME.search(name) or "/" in name:
         return False
     return bool(_COUNT.search(name)) and not _RATE.search(name)
 
@@ -140,25 +160,47 @@ def allowed_scope(level: str) -> str | None:
     return _LEVEL_SCOPE.get(level)
 
 
+_VIEWS: dict[int, tuple[object, list, list]] = {}
+
+
+def _view(form):  # type: ignore[no-untyped-def]
+    """Rows and value cells of a form, computed once per form while a review runs."""
+    entry = _VIEWS.get(id(form))
+    if entry is not None and entry[0] is form:
+        return entry
+    rows = list(form.iter_indicators())
+    if form.kind.value == "department":
+        for s, sub in enumerate(form.sub_goals):
+            for i, indicator in enumerate(sub.indicators):
+                if not indicator.is_placeholder:
+                    rows.append((("sub_goals", s, "indicators", i), indicator))
+    values = [((*loc, field), indicator, value)
+              for loc, indicator in rows for field, value in indicator.values()]
+    if len(_VIEWS) > 256:
+        _VIEWS.clear()
+    entry = (form, rows, values)
+    _VIEWS[id(form)] = entry
+    return entry
+
+
+def forget() -> None:
+    """Drop the cached views (the engine calls this after each document)."""
+    _VIEWS.clear()
+
+
 def iter_indicators(form):  # type: ignore[no-untyped-def]
     """Indicator rows with their loc, including those of 分项绩效目标 (department forms)."""
-    yield from form.iter_indicators()
-    for s, sub in enumerate(getattr(form, "sub_goals", [])):
-        for i, indicator in enumerate(sub.indicators):
-            if not indicator.is_placeholder:
-                yield ("sub_goals", s, "indicators", i), indicator
+    return iter(_view(form)[1])
 
 
 def iter_values(form):  # type: ignore[no-untyped-def]
     """``(loc, indicator, value)`` for every non-empty value cell of every indicator row."""
-    for loc, indicator in iter_indicators(form):
-        for field, value in indicator.values():
-            yield (*loc, field), indicator, value
+    return iter(_view(form)[2])
 
 
 def span_years(form, placeholder_years) -> int | None:  # type: ignore[no-untyped-def]
     """Number of years of a project's implementation period, None when unknown or fake."""
-    start, end = getattr(form, "start_year", None), getattr(form, "end_year", None)
+    start, end = form.__dict__.get("start_year"), form.__dict__.get("end_year")
     if start is None or end is None or end in placeholder_years or end < start:
         return None
     return end - start + 1

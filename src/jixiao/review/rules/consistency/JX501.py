@@ -38,7 +38,7 @@ class Rule_JX501(Rule):
         for i, form in enumerate(forms):
             if form.kind.value == "department" and form.department_name:
                 places.append((i, ("department_name",), "部门名称", form.department_name))
-            competent = getattr(form, "competent_department", None)
+            competent = form.__dict__.get("competent_department")
             if competent is not None and competent.name:
                 places.append((i, ("competent_department",), "主管部门", competent.name))
         if len(places) < 2:

@@ -35,8 +35,8 @@ class Rule_JX502(Rule):
     def check_document(self, forms: list[TargetForm]) -> Iterator[Finding]:
         codes: dict[str, int] = {}
         for i, form in enumerate(forms):
-            competent = getattr(form, "competent_department", None)
-            unit = getattr(form, "spending_unit", None)
+            competent = form.__dict__.get("competent_department")
+            unit = form.__dict__.get("spending_unit")
             if competent is not None and competent.code:
                 codes.setdefault(competent.code, i)
                 if unit is not None and unit.code and not unit.code.startswith(competent.code):

@@ -33,7 +33,7 @@ class Rule_JX503(Rule):
 
     def check_document(self, forms: list[TargetForm]) -> Iterator[Finding]:
         coded = [(i, f, f.project_code.strip()) for i, f in enumerate(forms)
-                 if getattr(f, "project_code", None) and CODE_RE.match(f.project_code.strip())]
+                 if f.__dict__.get("project_code") and CODE_RE.match(f.project_code.strip())]
         if len(coded) < 2:
             return
         expected, _ = Counter(c[:6] for _, _, c in coded).most_common(1)[0]

@@ -15,12 +15,12 @@ def _related(a: TargetForm, b: TargetForm) -> bool:
     """Two batches of one fund (names nearly equal) may share their goal."""
     from rapidfuzz import fuzz
 
-    na, nb = getattr(a, "project_name", None), getattr(b, "project_name", None)
+    na, nb = a.__dict__.get("project_name"), b.__dict__.get("project_name")
     return bool(na and nb and fuzz.ratio(lx.squash(na), lx.squash(nb)) >= 80)
 
 
 def _label(form: TargetForm) -> str:
-    return getattr(form, "display_name", "") or form.kind.value
+    return form.display_name or form.kind.value
 
 
 class Rule_JX506(Rule):
@@ -55,7 +55,7 @@ class Rule_JX506(Rule):
         seen: dict[str, int] = {}
         for i, form in enumerate(forms):
             for field, label in _GOAL_FIELDS:
-                text = lx.squash(getattr(form, field, None)).rstrip("。")
+                text = lx.squash(form.__dict__.get(field)).rstrip("。")
                 if len(text) < 15:
                     continue
                 if text in seen and seen[text] != i and not _related(form, forms[seen[text]]):

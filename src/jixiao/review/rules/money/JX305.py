@@ -35,7 +35,7 @@ class Rule_JX305(Rule):
     hint = "成本指标写成本控制金额或单位成本，例如“≤{budget}”"
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
-        budget = getattr(form, "annual_amount", None)
+        budget = form.__dict__.get("annual_amount")
         for loc, ind, value in lx.iter_values(form):
             if not lx.is_cost(ind) or lx.money_of(value) is not None:
                 continue

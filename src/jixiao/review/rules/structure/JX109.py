@@ -35,7 +35,7 @@ class Rule_JX109(Rule):
         for loc, ind in form.iter_indicators():
             if ind.name and not ind.values():
                 yield self.finding((*loc, "annual_value"), indicator=ind.name)
-        for s, sub in enumerate(getattr(form, "sub_goals", [])):
+        for s, sub in enumerate(form.__dict__.get("sub_goals", [])):
             missing = [ind.name for ind in sub.indicators if ind.name and not ind.values()]
             if missing:
                 yield self.finding(("sub_goals", s, "indicators"),

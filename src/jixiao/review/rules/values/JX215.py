@@ -39,7 +39,7 @@ class Rule_JX215(Rule):
         year = form.budget_year
         if year is None:
             return
-        end = getattr(form, "end_year", None) or year
+        end = form.__dict__.get("end_year") or year
         if end in self.ctx.profile.settings.get("placeholder_years", [2099]) or end < year:
             end = year
         for loc, ind, value in lx.iter_values(form):

@@ -36,7 +36,7 @@ class Rule_JX408(Rule):
 
     def check(self, form: TargetForm) -> Iterator[Finding]:
         for field in TEXT_FIELDS:
-            text = getattr(form, field, None)
+            text = form.__dict__.get(field)
             if not text:
                 continue
             match = _TAG.search(text)

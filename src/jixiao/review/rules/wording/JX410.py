@@ -16,11 +16,11 @@ _LEVEL_RANK = {"县": 1, "区": 1, "市": 2, "省": 3}
 def department_name(form: TargetForm, forms: list[TargetForm]) -> str | None:
     for candidate in (form, *forms):
         for attr in ("department_name",):
-            value = getattr(candidate, attr, None)
+            value = candidate.__dict__.get(attr)
             if value:
                 return value
         for attr in ("competent_department", "spending_unit"):
-            org = getattr(candidate, attr, None)
+            org = candidate.__dict__.get(attr)
             if org is not None and org.name:
                 return org.name
     return None
@@ -56,8 +56,8 @@ class Rule_JX410(Rule):
             return
         allowed = lx.allowed_scope(level) or ""
         rank = _LEVEL_RANK[level]
-        places = [((f,), getattr(form, f, None), f) for f in _FIELDS]
-        for s, sub in enumerate(getattr(form, "sub_goals", [])):
+        places = [((f,), form.__dict__.get(f), f) for f in _FIELDS]
+        for s, sub in enumerate(form.__dict__.get("sub_goals", [])):
             places.append((("sub_goals", s, "goal"), sub.goal, f"分项目标“{sub.title}”"))
         labels = {"overall_goal": "总体绩效目标", "annual_goal": "当年度目标",
                   "period_goal": "实施周期总目标", "overview": "项目概述"}
