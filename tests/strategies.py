@@ -14,6 +14,9 @@ fictional and is what a tidy importer would produce from a well-formed file:
 * provenance (``source``, ``field_sources``) is left empty unless asked for, because it
   does not survive a render/load round trip.
 
+Every factory is cached (same arguments, same strategy object): strategies built afresh inside
+draws are re-validated by hypothesis each time, which made whole forms slow to generate.
+
 Typical use::
 
     from strategies import target_forms  # tests/ is on sys.path (tests/conftest.py)
@@ -28,6 +31,7 @@ Families: ``"guangdong"`` (seeds 000/001: 实施周期 and 当年度 values, 总
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from hypothesis import strategies as st
@@ -92,14 +96,21 @@ QUALITATIVE_WORDS = (
 )
 
 
+@cache
 def han_text(min_size: int = 2, max_size: int = 16, *, punctuation: bool = False) -> st.SearchStrategy[str]:
     """One line of Chinese text from the forms' own vocabulary (no digits, no tabs)."""
-    alphabet = _HAN + (_PUNCT if punctuation else "")
-    return st.text(alphabet=alphabet, min_size=min_size, max_size=max_size).filter(
-        lambda text: text[0] not in _PUNCT and text[-1] not in _PUNCT
+    if not punctuation:
+        return st.text(alphabet=_HAN, min_size=min_size, max_size=max_size)
+    # Punctuation only inside, built rather than filtered (filters make generation slow).
+    return st.builds(
+        lambda first, middle, last: first + middle + last,
+        st.sampled_from(_HAN),
+        st.text(alphabet=_HAN + _PUNCT, min_size=max(min_size - 2, 0), max_size=max(max_size - 2, 0)),
+        st.sampled_from(_HAN),
     )
 
 
+@cache
 def numbers(*, places: int = 2, max_value: int = 100_000) -> st.SearchStrategy[Decimal]:
     """Non-negative decimals with at most ``places`` decimals, written without exponent."""
     return st.decimals(
@@ -107,6 +118,7 @@ def numbers(*, places: int = 2, max_value: int = 100_000) -> st.SearchStrategy[D
     ).map(lambda d: Decimal(format(d, "f")))
 
 
+@cache
 def number_texts() -> st.SearchStrategy[str]:
     """A number as a user writes it: ``95``, ``0.5``, ``1000``."""
     return st.one_of(
@@ -115,6 +127,7 @@ def number_texts() -> st.SearchStrategy[str]:
     )
 
 
+@cache
 @st.composite
 def quantitative_value_texts(draw: st.DrawFn, *, canonical_only: bool = False) -> str:
     """Raw text of a quantitative 指标值: ``≥95%``, ``大于3家``, ``98%以上``, ``15``.
@@ -137,6 +150,7 @@ def quantitative_value_texts(draw: st.DrawFn, *, canonical_only: bool = False) -
     return f"{number}{unit}{draw(st.sampled_from(SUFFIX_WORDS))}"
 
 
+@cache
 def deadline_texts() -> st.SearchStrategy[str]:
     """A 时效 deadline: ``2025年12月底前``, ``6月底``, ``每月10日前``."""
     return st.one_of(
@@ -146,28 +160,33 @@ def deadline_texts() -> st.SearchStrategy[str]:
     )
 
 
+@cache
 def qualitative_texts() -> st.SearchStrategy[str]:
     """Words only: ``及时``, ``通过验收``, or generated text without digits."""
     return st.one_of(st.sampled_from(QUALITATIVE_WORDS), han_text(2, 12))
 
 
+@cache
 def value_texts() -> st.SearchStrategy[str]:
     """Any 指标值 text a form may hold (quantitative, qualitative, deadline)."""
     return st.one_of(quantitative_value_texts(), qualitative_texts(), deadline_texts())
 
 
+@cache
 def indicator_values(*, quantitative_only: bool = False) -> st.SearchStrategy[IndicatorValue]:
     """Parsed values: exactly what :func:`parse_value` gives for a generated text."""
     texts = quantitative_value_texts() if quantitative_only else value_texts()
     return texts.map(parse_value)
 
 
+@cache
 def money(unit: MoneyUnit = MoneyUnit.WAN_YUAN, *, max_value: int = 1_000_000) -> st.SearchStrategy[Money]:
     """An amount in ``unit``: up to 4 decimals in 万元, 2 in 元."""
     places = 4 if unit == MoneyUnit.WAN_YUAN else 2
     return numbers(places=places, max_value=max_value).map(lambda d: Money(amount=d, unit=unit))
 
 
+@cache
 def source_refs(file: str = "示例.txt") -> st.SearchStrategy[SourceRef]:
     """A line range in a text file."""
     return st.builds(
@@ -177,6 +196,18 @@ def source_refs(file: str = "示例.txt") -> st.SearchStrategy[SourceRef]:
     )
 
 
+_COUNTS = st.integers(1, 2)
+_COUNTS_WITH_PLACEHOLDERS = st.integers(0, 2)
+_DESCRIPTIONS = st.none() | han_text(4, 30, punctuation=True)
+_VALUE_BASES = st.none() | st.sampled_from(("计划标准", "历史标准", "行业标准", "预算支出标准"))
+
+
+@cache
+def _level2_choices(level2s: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(level2s), min_size=1, max_size=len(level2s), unique=True)
+
+
+@cache
 @st.composite
 def indicators(
     draw: st.DrawFn,
@@ -195,12 +226,11 @@ def indicators(
     """
     rows: list[Indicator] = []
     line = 20
+    counts = _COUNTS_WITH_PLACEHOLDERS if placeholders else _COUNTS
     for level1, level2s in REGIME_TREES[regime]:
-        chosen = draw(
-            st.lists(st.sampled_from(level2s), min_size=1, max_size=len(level2s), unique=True)
-        )
+        chosen = draw(_level2_choices(level2s))
         for level2 in (l2 for l2 in level2s if l2 in chosen):
-            count = draw(st.integers(0 if placeholders else 1, 2))
+            count = draw(counts)
             if count == 0:
                 rows.append(Indicator(level1=level1, level2=level2))
                 continue
@@ -214,18 +244,18 @@ def indicators(
                     "annual_value": annual,
                 }
                 if family == "guangdong":
-                    fields["period_value"] = draw(st.one_of(st.just(annual), indicator_values()))
+                    same = draw(st.booleans())
+                    fields["period_value"] = annual if same else draw(indicator_values())
                 else:
-                    fields["description"] = draw(st.none() | han_text(4, 30, punctuation=True))
-                    fields["value_basis"] = draw(
-                        st.none() | st.sampled_from(("计划标准", "历史标准", "行业标准", "预算支出标准"))
-                    )
+                    fields["description"] = draw(_DESCRIPTIONS)
+                    fields["value_basis"] = draw(_VALUE_BASES)
                 if with_sources:
                     fields["source"] = SourceRef(file="示例.txt", line=line)
                 rows.append(Indicator(**fields))
     return rows
 
 
+@cache
 def org_refs() -> st.SearchStrategy[OrgRef]:
     """``144001-示例县工业局`` as code + name + raw."""
     return st.builds(
@@ -239,6 +269,7 @@ def _unit_of(family: Family) -> MoneyUnit:
     return MoneyUnit.WAN_YUAN if family == "guangdong" else MoneyUnit.YUAN
 
 
+@cache
 @st.composite
 def project_forms(
     draw: st.DrawFn,
@@ -295,6 +326,7 @@ def project_forms(
     return ProjectTargetForm(**fields)
 
 
+@cache
 @st.composite
 def spending_plans(draw: st.DrawFn) -> SpendingPlan:
     """资金支出计划 (%): cumulative, non-decreasing, ending at 100."""
@@ -306,6 +338,7 @@ def spending_plans(draw: st.DrawFn) -> SpendingPlan:
     return SpendingPlan(header_unit="%", points=points)
 
 
+@cache
 @st.composite
 def key_tasks(draw: st.DrawFn, *, unit: MoneyUnit = MoneyUnit.WAN_YUAN) -> list[KeyTask]:
     """年度重点工作任务 rows ``任务1`` … with planned amounts."""
@@ -322,6 +355,7 @@ def key_tasks(draw: st.DrawFn, *, unit: MoneyUnit = MoneyUnit.WAN_YUAN) -> list[
     ]
 
 
+@cache
 @st.composite
 def department_budgets(draw: st.DrawFn, *, unit: MoneyUnit = MoneyUnit.WAN_YUAN) -> DepartmentBudget:
     """预算整体情况 that balances: 基本 + 项目 = 财政拨款 + 其他资金."""
@@ -339,6 +373,7 @@ def department_budgets(draw: st.DrawFn, *, unit: MoneyUnit = MoneyUnit.WAN_YUAN)
     )
 
 
+@cache
 @st.composite
 def department_forms(
     draw: st.DrawFn,
@@ -389,6 +424,7 @@ def department_forms(
     return DepartmentTargetForm(**fields)
 
 
+@cache
 def target_forms(
     *, family: Family | None = None, regime: Regime | None = None, with_sources: bool = False
 ) -> st.SearchStrategy[DepartmentTargetForm | ProjectTargetForm]:
@@ -399,6 +435,7 @@ def target_forms(
     )
 
 
+@cache
 def import_problems() -> st.SearchStrategy[ImportProblem]:
     return st.builds(
         ImportProblem,
@@ -410,6 +447,7 @@ def import_problems() -> st.SearchStrategy[ImportProblem]:
     )
 
 
+@cache
 @st.composite
 def imported_documents(draw: st.DrawFn, *, family: Family | None = None) -> ImportedDocument:
     """One imported file: a department form and its project forms, with a few problems."""
@@ -426,6 +464,7 @@ def imported_documents(draw: st.DrawFn, *, family: Family | None = None) -> Impo
     )
 
 
+@cache
 def import_batches() -> st.SearchStrategy[ImportBatch]:
     """The JSON export: one or two documents (large: use ``HealthCheck.too_slow`` if needed)."""
     return st.lists(imported_documents(), min_size=1, max_size=2).map(

@@ -120,7 +120,7 @@ def test_imported_document_ok_only_without_error_problems():
     ] == [True, True, False]
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(target_forms(with_sources=True))
 def test_form_json_round_trip_gives_the_same_form(form: DepartmentTargetForm | ProjectTargetForm):
     """Dumping a form to JSON and loading it back gives an equal form of the same class."""
@@ -135,7 +135,7 @@ def test_batch_json_round_trip_gives_the_same_batch(batch: ImportBatch):
     assert ImportBatch.model_validate_json(batch.model_dump_json()) == batch
 
 
-@settings(max_examples=15)
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
 @given(target_forms())
 def test_form_kind_matches_the_class(form: DepartmentTargetForm | ProjectTargetForm):
     """kind is "department" for department forms and "project" for project forms."""
