@@ -11,10 +11,15 @@ from jixiao.cli.main import app
 from jixiao.model import (
     DepartmentBudget,
     DepartmentTargetForm,
+    ImportBatch,
+    ImportedDocument,
+    Indicator,
+    KeyTask,
     Money,
     MoneyUnit,
     OrgRef,
     ProjectTargetForm,
+    SubGoal,
     parse_value,
 )
 
@@ -151,3 +156,84 @@ def test_show_header_fields_of_department_include_budget():
         ("财政拨款", "100.25 万元"),
         ("总体绩效目标", "完成年度工作"),
     ]
+
+
+DEPARTMENT_TREE = """\
+文件 部门表.txt  版式 tsv-gd-county-2025
+└── 部门整体绩效目标表：示例县工业局
+    ├── 表头
+    │   ├── 标题：2025年县级部门整体预算绩效目标表
+    │   ├── 预算年度：2025
+    │   ├── 部门名称：示例县工业局
+    │   ├── 财政供养人员数：12
+    │   ├── 基本支出：100.25 万元
+    │   ├── 项目支出：20 万元
+    │   ├── 财政拨款：120.25 万元
+    │   ├── 总体绩效目标：推动工业稳定增长。
+    │   └── 金额单位：万元
+    ├── 年度重点工作任务
+    │   └── 任务1：企业服务
+    │       ├── 拟投入资金：6 万元
+    │       ├── 主要实施内容：走访企业。
+    │       └── 期望达到的目标：走访企业100家。
+    ├── 分项绩效目标
+    │   └── （一）促进中小企业发展
+    │       ├── 工作内容：开展企业培育。
+    │       ├── 绩效目标：培育专精特新企业。
+    │       └── 绩效指标：培育企业数量  “5家以上” → ≥5家（定量，比较词已规范化）
+    ├── 工作保障措施
+    │   └── 加强组织领导。
+    ├── 绩效指标（1 个三级指标）
+    │   └── 产出指标
+    │       └── 数量指标
+    │           └── 走访企业数（家）
+    │               指标值：“≥100”（定量）
+    └── 备注
+        └── 本表由示例县工业局填报。
+
+"""
+
+
+def test_show_department_form_from_json_prints_tasks_goals_and_budget(tmp_path):
+    """A department form shows its budget, key tasks, sub-goals, measures, indicators and remarks."""
+    form = DepartmentTargetForm(
+        title="2025年县级部门整体预算绩效目标表",
+        budget_year=2025,
+        money_unit=MoneyUnit.WAN_YUAN,
+        department_name="示例县工业局",
+        funded_headcount=12,
+        budget=DepartmentBudget(
+            basic_expenditure=Money(amount="100.25"),
+            project_expenditure=Money(amount="20"),
+            fiscal_appropriation=Money(amount="120.25"),
+        ),
+        overall_goal="推动工业稳定增长。",
+        key_tasks=[
+            KeyTask(
+                label="任务1",
+                name="企业服务",
+                content="走访企业。",
+                planned_amount=Money(amount="6"),
+                expected_result="走访企业100家。",
+            )
+        ],
+        sub_goals=[
+            SubGoal(
+                label="（一）",
+                title="促进中小企业发展",
+                content="开展企业培育。",
+                goal="培育专精特新企业。",
+                indicators=[Indicator(name="培育企业数量", annual_value=parse_value("5家以上"))],
+            )
+        ],
+        guarantee_measures=["加强组织领导。"],
+        indicators=[
+            Indicator(level1="产出指标", level2="数量指标", name="走访企业数（家）", annual_value=parse_value("≥100"))
+        ],
+        remarks=["本表由示例县工业局填报。"],
+    )
+    batch = ImportBatch(documents=[ImportedDocument(file="部门表.txt", layout="tsv-gd-county-2025", forms=[form])])
+    path = tmp_path / "部门.json"
+    path.write_text(batch.model_dump_json(), encoding="utf-8")
+    result = runner.invoke(app, ["show", str(path)])
+    assert (result.exit_code, result.stdout) == (0, DEPARTMENT_TREE)

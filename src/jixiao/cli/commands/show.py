@@ -215,11 +215,20 @@ def form_tree(form: DepartmentTargetForm | ProjectTargetForm) -> Tree:
         if form.sub_goals:
             branch = tree.add(Text("分项绩效目标", style="bold"))
             for goal in form.sub_goals:
-                node = branch.add(Text(goal.title))
+                title = goal.title
+                if goal.label and not title.startswith(goal.label):
+                    title = f"{goal.label}{title}"
+                node = branch.add(Text(title))
+                if goal.content:
+                    node.add(Text(f"工作内容：{goal.content}", style="dim"))
                 if goal.goal:
                     node.add(Text(f"绩效目标：{goal.goal}", style="dim"))
                 for indicator in goal.indicators:
-                    node.add(Text(f"绩效指标：{indicator.name or ''}"))
+                    line = Text(f"绩效指标：{indicator.name or ''}")
+                    if indicator.annual_value is not None and not indicator.annual_value.is_empty:
+                        line.append("  ")
+                        line.append_text(describe_value(indicator.annual_value))
+                    node.add(line)
         if form.guarantee_measures:
             branch = tree.add(Text("工作保障措施", style="bold"))
             for measure in form.guarantee_measures:
