@@ -21,6 +21,7 @@ BAND_TITLES = {
     "3": "JX3xx 金额与计算 money and arithmetic",
     "4": "JX4xx 文字表述 wording",
     "5": "JX5xx 表间一致性 consistency across forms",
+    "6": "JX6xx 部门预算公开表 disclosure tables",
     "9": "JX9xx 引擎问题 engine problems",
 }
 _TARGETS = {"form": "每张表", "document": "同一文件的所有表", "import-problems": "导入问题",

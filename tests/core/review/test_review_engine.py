@@ -140,3 +140,18 @@ def test_rule_subclass_reads_code_from_class_name() -> None:
         """Test rule."""
 
     assert Rule_JX999.code == "JX999"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(target_forms())
+def test_review_unrelated_extra_indicator_removes_no_value_finding(form) -> None:
+    """Adding a clean indicator row keeps every finding of the per-value rules (JX2xx)."""
+    from jixiao.model import Indicator, parse_value
+
+    config = config_from_dict({"review": {"select": ["JX2*"]}})
+    extra = Indicator(level1="产出指标", level2="数量指标", name="新增测试指标数（个）",
+                      annual_value=parse_value("≥1"))
+    before = {(f.code, f.loc) for f in review_forms([form], config).findings}
+    bigger = form.model_copy(update={"indicators": [*form.indicators, extra]})
+    after = {(f.code, f.loc) for f in review_forms([bigger], config).findings}
+    assert before - after == set()
