@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from jixiao_web.accounts.models import Role
+from jixiao_web.dashboards.selectors import indicator_library_for_user
 from jixiao_web.targets.models import Status
 from jixiao_web.targets.selectors import target_counts_for_user, target_list_for_user
 
@@ -27,4 +28,20 @@ def home(request: HttpRequest) -> TemplateResponse:
             "counts": [(value, label, counts.get(value, 0)) for value, label in Status.choices],
             "total": sum(counts.values()), "waiting": waiting, "waiting_status": waiting_status,
         },
+    )
+
+
+@login_required
+def indicator_library(request: HttpRequest) -> TemplateResponse:
+    """指标库: common level-3 indicators per level 2 with their usual units and values."""
+    level2 = request.GET.get("level2", "")
+    q = request.GET.get("q", "").strip()
+    # Scoped by the selector to the forms the user may see; no object permission applies.
+    entries = indicator_library_for_user(user=request.user, level2=level2, q=q)
+    from jixiao.model import IndicatorSubcategory
+
+    return TemplateResponse(
+        request, "dashboards/library.html",
+        {"entries": entries[:500], "total": len(entries), "level2": level2, "q": q,
+         "level2_choices": [s.value for s in IndicatorSubcategory]},
     )
