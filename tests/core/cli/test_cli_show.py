@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from cli_fake_importer import GOOD_TEXT
 from typer.testing import CliRunner
@@ -19,6 +21,8 @@ from jixiao.model import (
     MoneyUnit,
     OrgRef,
     ProjectTargetForm,
+    SpendingPlan,
+    SpendingPoint,
     SubGoal,
     parse_value,
 )
@@ -237,3 +241,17 @@ def test_show_department_form_from_json_prints_tasks_goals_and_budget(tmp_path):
     path.write_text(batch.model_dump_json(), encoding="utf-8")
     result = runner.invoke(app, ["show", str(path)])
     assert (result.exit_code, result.stdout) == (0, DEPARTMENT_TREE)
+
+
+def test_show_header_fields_spending_plan_shows_cells_as_written():
+    """The spending plan shows each cell's text, or its value with the header unit when no text."""
+    form = ProjectTargetForm(
+        spending_plan=SpendingPlan(
+            header_unit="%",
+            points=[
+                SpendingPoint(label="3月底", month=3, value=Decimal("20"), raw="20%"),
+                SpendingPoint(label="6月底", month=6, value=Decimal("50"), raw=""),
+            ],
+        )
+    )
+    assert header_fields(form) == [("资金支出计划", "3月底 20%，6月底 50%")]

@@ -115,7 +115,7 @@ def header_fields(form: DepartmentTargetForm | ProjectTargetForm) -> list[tuple[
         if form.spending_plan and form.spending_plan.points:
             unit = form.spending_plan.header_unit or ""
             plan = "，".join(
-                f"{point.label} {point.raw or point.value}{point.unit or unit}"
+                f"{point.label} {point.raw.strip() or f'{point.value}{point.unit or unit}'}"
                 for point in form.spending_plan.points
             )
             pairs.append(("资金支出计划", plan))
