@@ -89,13 +89,13 @@ def _is_title(lines: list[str], index: int) -> TableKind | None:
     return classify_title(text)
 
 
-def _split_blocks(lines: list[str], first_line: int) -> list[_Block]:
+def _split_blocks(lines: list[str], numbers: list[int]) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     for index, line in enumerate(lines):
         kind = _is_title(lines, index)
         if kind is not None:
-            current = _Block(kind=kind, title=line.strip(), line=first_line + index)
+            current = _Block(kind=kind, title=line.strip(), line=numbers[index])
             blocks.append(current)
             continue
         if current is None:
@@ -103,7 +103,7 @@ def _split_blocks(lines: list[str], first_line: int) -> list[_Block]:
         if _PART_LINE.match(line) or re.match(r"^\s*[一二三四五六七八九十]+、", line):
             current = None
             continue
-        current.lines.append((first_line + index, line))
+        current.lines.append((numbers[index], line))
     return blocks
 
 
@@ -191,16 +191,25 @@ def _source(file: str, first: int, last: int) -> SourceRef:
 
 
 def parse_disclosure_text(
-    text: str | Iterable[str], *, file: str = "", catalogue: Catalogue | None = None, first_line: int = 1,
+    text: str | Iterable[str | tuple[str, int]], *, file: str = "", catalogue: Catalogue | None = None,
+    first_line: int = 1,
 ) -> Disclosure:
-    """Read the disclosure tables from text: the whole document, or the set-aside table texts.
+    """Read the disclosure tables from text: the whole document, or the set-aside section texts.
 
-    Raises :class:`UnsupportedDocument` when no table title is found.
+    ``text`` may be one string (its first line is ``first_line`` of the file) or several pieces,
+    each a string or a ``(text, first line in the file)`` pair, so that provenance points into the
+    user's file. Raises :class:`UnsupportedDocument` when no table title is found.
     """
-    if not isinstance(text, str):
-        text = "\n".join(text)
-    lines = text.splitlines()
-    blocks = _split_blocks(lines, first_line)
+    pieces = [(text, first_line)] if isinstance(text, str) else [
+        piece if isinstance(piece, tuple) else (piece, None) for piece in text]
+    lines: list[str] = []
+    numbers: list[int] = []
+    for piece, start in pieces:
+        piece_lines = piece.splitlines()
+        base = start if start is not None else (numbers[-1] + 1 if numbers else first_line)
+        lines.extend(piece_lines)
+        numbers.extend(range(base, base + len(piece_lines)))
+    blocks = _split_blocks(lines, numbers)
     if not blocks:
         raise UnsupportedDocument(file, "没有找到部门预算公开表格：应有“部门预算收支总表”等表名，其下一行写明单位")
     disclosure = Disclosure(file=file)
@@ -267,7 +276,7 @@ def parse_disclosure_text(
         if block.kind in disclosure.tables:
             disclosure.unit = disclosure.tables[TableKind.T1].unit if TableKind.T1 in disclosure.tables else unit
     disclosure.explanation = _explanation(lines)
-    disclosure.projects = parse_projects(lines, file=file, first_line=first_line)
+    disclosure.projects = parse_projects(lines, file=file, numbers=numbers)
     return disclosure
 
 
@@ -294,8 +303,9 @@ _PROJECT_NAME = re.compile(r"项目编码\s+\S+\s+项目名称\s*(.*)$")
 _PROJECT_AMOUNT = re.compile(r"^\s*预算数\s+([\d,]+(?:\.\d+)?)")
 
 
-def parse_projects(lines: list[str], *, file: str, first_line: int = 1) -> list[ProjectAmount]:
+def parse_projects(lines: list[str], *, file: str, numbers: list[int] | None = None) -> list[ProjectAmount]:
     """Project budgets from the performance-target section (``项目名称 …`` then ``预算数 N``)."""
+    numbers = numbers or list(range(1, len(lines) + 1))
     projects: list[ProjectAmount] = []
     pending: tuple[str, int] | None = None
     for index, line in enumerate(lines):
@@ -313,7 +323,7 @@ def parse_projects(lines: list[str], *, file: str, first_line: int = 1) -> list[
             if value is not None:
                 projects.append(ProjectAmount(
                     name=pending[0], amount=value,
-                    source=SourceRef(file=file, line=first_line + pending[1], line_end=first_line + index),
+                    source=SourceRef(file=file, line=numbers[pending[1]], line_end=numbers[index]),
                 ))
             pending = None
     return projects

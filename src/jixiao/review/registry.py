@@ -25,6 +25,7 @@ BANDS: list[str] = [
     "jixiao.review.rules.money",
     "jixiao.review.rules.wording",
     "jixiao.review.rules.consistency",
+    "jixiao.review.rules.disclosure",
     "jixiao.review.rules.engine",
 ]
 
