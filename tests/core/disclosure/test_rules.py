@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import seed_path  # tests/ is on sys.path (tests/conftest.py)
-
 from jixiao.importers.registry import import_file
 from jixiao.review.config import config_from_dict
 from jixiao.review.engine import review_document

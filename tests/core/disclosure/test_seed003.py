@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
 from jixiao.disclosure.checks import check_disclosure
 from jixiao.disclosure.model import NINE_TABLES, Disclosure, TableKind
 from jixiao.disclosure.parse_text import parse_disclosure_text
 from jixiao.review.finding import Severity
+from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
 
 
 @pytest.fixture(scope="module")
