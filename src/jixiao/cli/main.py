@@ -30,7 +30,6 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-
 class JixiaoTyper(typer.Typer):
     """A Typer app whose direct call (the console script) turns JixiaoError into exit code 2."""
 
