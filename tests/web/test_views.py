@@ -217,3 +217,26 @@ def test_home_shows_counts(filer_client, project_form):
     """The home page counts forms by status."""
     body = filer_client.get(reverse("dashboards:home")).content.decode()
     assert "草稿 1" in body
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf", "html", "csv", "json"])
+def test_form_export_returns_file_and_audits(filer_client, world, project_form, fmt):
+    """A form exports in each format through the core renderers, and the export is audited."""
+    from jixiao_web.audit.models import AuditEvent, AuditEventType
+
+    response = filer_client.get(reverse("targets:export", args=[project_form.pk, fmt]))
+    assert response.status_code == 200 and len(response.content) > 0
+    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    assert AuditEvent.objects.filter(form=project_form, event_type=AuditEventType.FORM_EXPORTED).count() == 1
+
+
+def test_form_export_unknown_format_shows_message(filer_client, project_form):
+    """An unknown format is refused with a message."""
+    response = filer_client.get(reverse("targets:export", args=[project_form.pk, "exe"]), follow=True)
+    assert "不支持的导出格式" in response.content.decode()
+
+
+def test_form_export_other_org_404(client, world, project_form):
+    """Exports follow the view permission."""
+    client.force_login(world.filer_b)
+    assert client.get(reverse("targets:export", args=[project_form.pk, "pdf"])).status_code == 404

@@ -122,3 +122,32 @@ def target_start_second_stage(*, form: TargetForm, actor) -> TargetForm:
         extra={"old": {"form": source.pk, "stage": source.stage}, "new": {"stage": second.stage}},
     )
     return second
+
+
+EXPORT_FORMATS = ("xlsx", "docx", "pdf", "html", "csv", "json")
+
+
+@transaction.atomic
+def target_export(*, form: TargetForm, actor, fmt: str) -> tuple[bytes, str, str]:
+    """Render a form in an official layout through the core renderers; audited.
+
+    Returns:
+        ``(content, media_type, file_name)``.
+
+    Raises:
+        ApplicationError: unknown format, renderers missing, or the renderer refused.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ApplicationError(f"不支持的导出格式“{fmt}”", code="bad_format")
+    try:
+        from jixiao.errors import RenderFailed
+        from jixiao.renderers import MEDIA_TYPES, render_form
+    except ImportError as exc:
+        raise ApplicationError("导出功能尚未安装", code="renderers_missing") from exc
+    try:
+        content = render_form(form.core(), fmt)
+    except RenderFailed as exc:
+        raise ApplicationError(str(exc), code="render_failed") from exc
+    audit_record(actor=actor, event=AuditEventType.FORM_EXPORTED, form=form, extra={"format": fmt, "version": form.version})
+    stem = (form.name or f"form-{form.pk}").replace("/", "_").replace("\\", "_")[:80]
+    return content, MEDIA_TYPES.get(fmt, "application/octet-stream"), f"{stem}.{fmt}"

@@ -29,7 +29,13 @@ from jixiao_web.targets.imports import (
 )
 from jixiao_web.targets.models import FormKindChoice, ImportJob, ImportStatus, Stage, Status
 from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user
-from jixiao_web.targets.services import target_create, target_start_second_stage, target_update
+from jixiao_web.targets.services import (
+    EXPORT_FORMATS,
+    target_create,
+    target_export,
+    target_start_second_stage,
+    target_update,
+)
 
 LIST_FILTERS = ("status", "kind", "stage", "year", "q")
 
@@ -101,6 +107,7 @@ def detail_context(request: HttpRequest, form) -> dict:
             "second_stage": user.has_perm("targets.start_second_stage", form),
         },
         "next_stage": form.next_stages.first(),
+        "export_formats": EXPORT_FORMATS,
     }
 
 
@@ -241,6 +248,23 @@ def form_start_second_stage(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("targets:detail", pk=form.pk)
     messages.success(request, "已从一上版本开始二上")
     return redirect("targets:edit", pk=second.pk)
+
+
+@login_required
+def form_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.view_form", form)
+    try:
+        content, media_type, name = target_export(form=form, actor=request.user, fmt=fmt)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("targets:detail", pk=pk)
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=media_type)
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
+    return response
 
 
 # -- import ------------------------------------------------------------------------------
