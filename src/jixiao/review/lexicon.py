@@ -112,6 +112,8 @@ SUPERIOR_SUBJECT = re.compile(r"上级|领导|主管部门|财政部门|上级�
 TIMELINESS = re.compile(r"及时|按时|准时|时限|时间|进度|期限|周期|完成时间")
 QUALITY_CAP_WORDS = re.compile(r"投诉|事件|事故|案件|差错|违规|违纪|超支|超概|超预算|时长|天数|时间|周期|期限|成本|费用|金额|补助|补贴|发生率|失误|不合格|下降|降低|减少|能耗|排放|污染")
 FULL_TARGET = re.compile(r"合规|准确率|缴纳率|参保率|专款专用|到账率")
+ECOLOGY = re.compile(r"生态|环境|绿色|节能|减排|排放|污染|能耗|低碳|资源|环保|碳|水|空气|大气|土壤|植|林|清洁|噪|废|循环")
+MACRO = re.compile(r"工业增加值|生产总值|GDP|社会消费品零售总额|进出口|财政收入|税收收入|固定资产投资|地区经济发展|经济增长|增加值")
 OVERRUN = re.compile(r"超概|超预算|超支|超出预算")
 
 VAGUE_WORDS = frozenset(

@@ -15,7 +15,8 @@ class Rule_JX102(Rule):
     """Indicator is filed under a 二级 category it does not belong to.
 
     Counts belong to 数量, deadlines and timeliness rates to 时效, satisfaction to 满意度,
-    growth of the economy to 效益. Filing them elsewhere distorts the weights at 自评 time.
+    growth of the economy to 效益, and only ecological effects to 生态效益. Filing them
+    elsewhere distorts the weights at 自评 time.
 
     **Bad**
 
@@ -53,6 +54,8 @@ class Rule_JX102(Rule):
                 found = ("时效类指标", "产出指标/时效指标")
             elif sub in (Sub.QUALITY, Sub.TIMELINESS) and lx.is_count(ind) and not lx.is_rate(ind):
                 found = ("数量类指标", "产出指标/数量指标")
+            elif sub == Sub.ECOLOGICAL_BENEFIT and not lx.ECOLOGY.search(name + lx.squash(ind.description)):
+                found = ("与生态环境无关的指标", "相应的产出或效益类别（无生态效益可不填）")
             if found:
                 yield self.finding((*loc, "level2"), indicator=ind.name, kind=found[0],
                                    level2=ind.level2 or sub.value, expected=found[1])
