@@ -44,6 +44,15 @@ def _engine_function():
     return getattr(engine, "review_forms", None)
 
 
+def _config():
+    """The core ReviewConfig from ``settings.JIXIAO_REVIEW`` (the ``[review]`` table as a dict)."""
+    from django.conf import settings
+
+    from jixiao.review.config import config_from_dict
+
+    return config_from_dict(getattr(settings, "JIXIAO_REVIEW", None) or {})
+
+
 def loc_text(loc: tuple | list) -> str:
     out = ""
     for part in loc:
@@ -76,7 +85,7 @@ def review_core_form(form: Any) -> ReviewOutcome:
     if function is None:
         return ReviewOutcome(available=False, note="自动审核引擎尚未安装，暂不显示审核发现。")
     try:
-        report = function([form])
+        report = function([form], _config())
     except Exception as exc:  # the engine must not take a page down
         logger.exception("review engine failed")
         return ReviewOutcome(available=False, note=f"自动审核引擎出错：{exc}")

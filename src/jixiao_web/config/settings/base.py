@@ -168,3 +168,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The review engine's configuration: the ``[review]`` table of jixiao.toml as a dict
+# (select, ignore, profile, severity, rules, profiles, waivers). Checked at startup.
+JIXIAO_REVIEW: dict = {}
