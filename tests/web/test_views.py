@@ -121,6 +121,7 @@ def test_form_edit_stale_shows_other_changes(client, world, project_form):
     body = response.content.decode()
     assert response.status_code == 409
     assert "王主管" in body and "主管部门改过" in body
+    assert 'value="我的"' in body  # what the user typed is kept on the page
 
 
 def test_form_edit_other_org_forbidden(client, world, project_form):

@@ -143,8 +143,11 @@ def form_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _edit_context(form, *, data, rows, tasks, errors=None, error=None) -> dict:
+def _edit_context(form, *, data, rows, tasks, errors=None, error=None, posted=None) -> dict:
     header = editor.initial_header(data, form.kind)
+    if posted is not None:
+        # A refused save shows what the user typed, so nothing typed is lost.
+        header.update({f: posted[f] for f, _label, _w in editor.header_fields(form.kind) if f in posted})
     return {
         "form": form, "header_fields": [(f, label, w, header.get(f, "")) for f, label, w in editor.header_fields(form.kind)],
         "rows": editor.mark_known_levels(rows, _framework(form)), "tasks": tasks, "levels": _framework(form), "errors": errors or {},
@@ -163,14 +166,12 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             target_update(form=form, actor=request.user, data=data, expected_version=expected)
         except editor.EditorError as exc:
             ctx = _edit_context(form, data=form.data, rows=editor.rows_from_post(request.POST),
-                                tasks=editor.tasks_from_post(request.POST), errors=exc.errors)
-            ctx["posted"] = request.POST
+                                tasks=editor.tasks_from_post(request.POST), errors=exc.errors, posted=request.POST)
             return TemplateResponse(request, "targets/form_edit.html", ctx, status=400)
         except ApplicationError as exc:
             ctx = _edit_context(form, data=form.data, rows=editor.rows_from_post(request.POST),
-                                tasks=editor.tasks_from_post(request.POST), error=exc)
+                                tasks=editor.tasks_from_post(request.POST), error=exc, posted=request.POST)
             ctx["version"] = expected
-            ctx["posted"] = request.POST
             return TemplateResponse(request, "targets/form_edit.html", ctx, status=409 if exc.code == "stale" else 400)
         messages.success(request, "已保存")
         return redirect("targets:detail", pk=form.pk)
