@@ -201,6 +201,7 @@ def _read_chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[_Cha
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     chars: list[_Char] = []
     unmapped = 0
+    upright, left, page_top = tf.rotation == 0, tf.left, tf.top
     for index in range(count):
         code = get_unicode(raw, index)
         if code in (0, 0xFFFE, 0xFFFF, 0xFFFD):
@@ -210,8 +211,19 @@ def _read_chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[_Cha
             continue
         if not loose_box(raw, index, rect_p):
             continue
-        x0, top, x1, bottom = tf.box(rect.left, rect.bottom, rect.right, rect.top)
-        chars.append(_Char(chr(code), x0, top, x1, bottom))
+        if upright:
+            chars.append(
+                _Char(
+                    chr(code),
+                    rect.left - left,
+                    page_top - rect.top,
+                    rect.right - left,
+                    page_top - rect.bottom,
+                )
+            )
+        else:
+            x0, top, x1, bottom = tf.box(rect.left, rect.bottom, rect.right, rect.top)
+            chars.append(_Char(chr(code), x0, top, x1, bottom))
     return chars, unmapped
 
 
@@ -972,7 +984,10 @@ def _link_tables(doc: PdfDocument, raw_tables: list[list[_RawTable]]) -> None:
                 part_rows = part_rows[skip:]
                 part_rows = _renumber(part_rows, len(rows) + 1)
             rows.extend(part_rows)
-            page_rows = _rows(part, file=doc.name, table_index=index, columns=list(part.xs))
+            if len(parts) == 1:
+                page_rows = part_rows  # same table, same columns: the page shares the rows
+            else:
+                page_rows = _rows(part, file=doc.name, table_index=index, columns=list(part.xs))
             page_by_number[part.page].tables.append(
                 PdfTable(
                     page=part.page,
