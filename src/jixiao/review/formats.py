@@ -158,6 +158,33 @@ def _finding_html(f: Finding) -> str:
             f'{_esc(f.message)} <span class="small">{_esc(f.loc_text)}</span>{hint}{fix}</div>')
 
 
+_BLOCKS = {"sub_goals": "分项绩效目标", "key_tasks": "年度重点工作任务", "other_tasks": "其他需完成的任务"}
+
+
+def _blocks_html(form: Any, by_block: dict[tuple[str, int], list[Finding]]) -> list[str]:
+    """Sub-goals and tasks of a department form, each with its findings beside it."""
+    out: list[str] = []
+    for block, title in _BLOCKS.items():
+        items = form.__dict__.get(block) or []
+        if not items:
+            continue
+        out.append(f"<table><tr><th>{title}</th><th>内容</th><th>审核意见</th></tr>")
+        for i, item in enumerate(items):
+            found = by_block.pop((block, i), [])
+            cls = ' class="bad"' if found else ""
+            if block == "sub_goals":
+                label = item.title
+                inds = "；".join(f"{ind.name or ''} {_value(ind.annual_value)}".strip() for ind in item.indicators)
+                content = f"{_esc(item.goal)}<div class=\"small\">指标：{inds}</div>"
+            else:
+                label = item.name
+                content = f"{_esc(item.content)}<div class=\"small\">拟投入资金：{_esc(item.planned_amount)}</div>"
+            out.append(f"<tr{cls}><td>{_esc(label)}</td><td>{content}</td>"
+                       f"<td>{''.join(_finding_html(f) for f in found)}</td></tr>")
+        out.append("</table>")
+    return out
+
+
 def _value(v: Any) -> str:
     return "" if v is None else _esc(v.raw)
 
@@ -197,14 +224,21 @@ def render_html(report: ReviewReport, documents: list[ImportedDocument] | None =
                 parts.append(f"<table><tr><td class=\"grade\">{score.score:g} 分 · {score.grade}</td>{dims}"
                              f"<td class=\"small\">口径 {_esc(form_report.profile)}</td></tr></table>")
             by_row: dict[int, list[Finding]] = {}
+            by_block: dict[tuple[str, int], list[Finding]] = {}
             other: list[Finding] = []
             for f in form_report.findings:
                 if len(f.loc) >= 2 and f.loc[0] == "indicators" and isinstance(f.loc[1], int):
                     by_row.setdefault(f.loc[1], []).append(f)
+                elif len(f.loc) >= 2 and f.loc[0] in _BLOCKS and isinstance(f.loc[1], int):
+                    by_block.setdefault((str(f.loc[0]), f.loc[1]), []).append(f)
                 else:
                     other.append(f)
             parts.extend(_finding_html(f) for f in other)
             form = model.forms[form_report.index] if model and form_report.index < len(model.forms) else None
+            if form is not None:
+                parts.extend(_blocks_html(form, by_block))
+            for key in sorted(by_block):
+                parts.extend(_finding_html(f) for f in by_block[key])
             if form is not None and form.indicators:
                 parts.append("<table><tr><th>一级</th><th>二级</th><th>三级指标</th><th>实施周期指标值</th>"
                              "<th>当年度指标值</th><th>审核意见</th></tr>")
