@@ -9,7 +9,7 @@ from jixiao_web.audit.models import AuditEvent
 
 
 def audit_event_list_for_user(*, user, form_id: int | None = None, event_type: int | None = None) -> QuerySet[AuditEvent]:
-    qs = AuditEvent.objects.select_related("actor", "organisation", "form")
+    qs = AuditEvent.objects.select_related("actor", "organisation", "form").defer("form__data")
     if not (user.is_superuser or user.role in (Role.ADMIN, Role.FINANCE_REVIEWER)):
         if user.organisation_id is None:
             return qs.none()
