@@ -29,6 +29,18 @@ def _with_entry(data: bytes, name: str, content: bytes) -> bytes:
     return out.getvalue()
 
 
+def _encrypted_pdf() -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = BytesIO()
+    canvas = Canvas(out, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    canvas.drawString(100, 700, "project")
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
 def _half(data: bytes) -> bytes:
     return data[: len(data) // 2]
 
@@ -83,6 +95,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes], type[ImportFailed], list[str]]]
         lambda: _with_entry(nf.to_docx(nf.guangdong_project()), "word/document.xml", b"<w:document><w:body><w:p>"),
         UnreadableDocument, ["应为 Word 文档", "XML 不完整或已损坏"],
     ),
+    "encrypted pdf": ("加密.pdf", _encrypted_pdf, UnreadableDocument, ["PDF 已加密", "取消加密"]),
     "not a pdf": ("假.pdf", lambda: b"plain words, no header", UnreadableDocument, ["应为 PDF 文件", "%PDF"]),
 }
 

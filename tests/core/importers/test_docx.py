@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from io import BytesIO
 
 import docx
@@ -94,3 +95,29 @@ def test_docx_importer_detect_text_without_forms_returns_none() -> None:
     """A Word file with no target-form labels is not claimed."""
     doc = RawDocument.from_bytes(nf.to_docx(["会议纪要", "今天讨论了图书采购。"]), name="纪要.docx")
     assert DocxImporter().detect(doc) is None
+
+
+_BODY = """<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:tbl>
+<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>产出指标</w:t></w:r></w:p></w:tc>
+      <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>数量指标</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>
+      <w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>≥1</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>
+      <w:tc><w:p><w:r><w:t>乙</w:t></w:r><w:r><w:tab/><w:t>丙</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl></w:body></w:document>"""
+
+
+def test_read_docx_grid_vmerge_gridspan_gridbefore_as_written_by_word() -> None:
+    """Word's own markup: vMerge restart/continue, gridSpan, and a row starting one column in."""
+    data = BytesIO()
+    with zipfile.ZipFile(BytesIO(nf.to_docx(["x"]))) as source, zipfile.ZipFile(data, "w") as target:
+        for info in source.infolist():
+            body = _BODY.encode() if info.filename == "word/document.xml" else source.read(info)
+            target.writestr(info, body)
+    grid = read_docx_grid(RawDocument.from_bytes(data.getvalue(), name="a.docx"))
+    assert [[(c.text, c.colspan, c.rowspan) for c in row.cells] for row in grid.rows] == [
+        [("产出指标", 1, 2), ("数量指标", 2, 1), ("", 1, 1)],
+        [("", 1, 1), ("甲", 1, 1), ("≥1", 1, 1)],
+        [("", 1, 1), ("乙 丙", 1, 1), ("", 1, 1)],
+    ]
