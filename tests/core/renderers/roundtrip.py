@@ -75,7 +75,9 @@ def carried(form: TargetForm, family: str | None = None) -> dict[str, Any]:
                 "other_funds": _m(form.other_funds, unit),
                 "fund_use": _t(form.fund_use),
                 "spending_unit": _org(form.spending_unit),
-                "plan": [(p.month, _t(p.raw)) for p in plan.points] if plan else [],
+                # An empty printed plan and no plan look alike on paper.
+                "plan": [(p.month, _t(p.raw)) for p in plan.points] if plan and any(
+                    _t(p.raw) for p in plan.points) else [],
                 "indicators": [_indicator(i, ("description", "annual_value", "value_basis"))
                                for i in form.indicators],
             }

@@ -1,0 +1,93 @@
+"""Round trips: importing jixiao's own .xlsx/.docx/.pdf gives back the same forms.
+
+Only what the printed layout carries is compared (see :func:`roundtrip.carried`); provenance
+and layout ids are not. Generated forms come from tests/strategies.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from roundtrip import carried, reimport
+from sample_forms import ALL_FORMS
+
+from jixiao.renderers import render_form
+from jixiao.renderers.layout import choose_family
+from strategies import department_forms, project_forms
+
+FORMATS = ("xlsx", "docx", "pdf")
+#: Page numbers printed in the footer; the PDF importer keeps them as text (reported).
+PAGE_FURNITURE = re.compile(r"^第\s*\d+\s*页，共\s*\d+\s*页$")
+
+
+#: Row labels of the Guangdong forms; an indicator named exactly like one (generated text can
+#: be "基本信息") is read by the Guangdong builder as that header row (reported to its owner).
+HEADER_LABELS = frozenset({"部门名称", "基本信息", "预算整体情况", "总体绩效目标", "年度重点工作任务", "绩效指标",
+                           "项目名称", "项目类型", "项目等级", "主管部门", "用款单位", "实施期限", "预算金额",
+                           "项目概述", "备注"})
+
+
+def assert_round_trip(form, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    family = choose_family(form)
+    assume(not any((i.name or "") in HEADER_LABELS for i in form.indicators))
+    if family == "hebei" and form.kind.value == "project":
+        # An empty 资金支出计划 values row is dropped by the Word/Excel/PDF readers, and the Hebei
+        # builder then takes the 绩效目标 row for the plan values (reported to its owner).
+        assume(form.spending_plan is not None and any(p.raw for p in form.spending_plan.points))
+    document = reimport(render_form(form, fmt), fmt)
+    assert len(document.forms) == 1, [p.message for p in document.problems]
+    back = carried(document.forms[0], family)
+    if fmt == "pdf" and "guarantee_measures" in back:
+        back["guarantee_measures"] = [m for m in back["guarantee_measures"] if not PAGE_FURNITURE.match(m)]
+    if fmt == "pdf" and family == "hebei" and form.kind.value == "project":
+        # The unit name shares one text line with "单位：元" in a PDF; the Hebei builder does
+        # not split such a line yet (reported), so it is not compared here.
+        back.pop("spending_unit")
+        expected = carried(form, family)
+        expected.pop("spending_unit")
+    else:
+        expected = carried(form, family)
+    assert back == expected
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("sample", sorted(ALL_FORMS))
+def test_render_form_sample_round_trips(sample: str, fmt: str) -> None:
+    """Each sample form, rendered and imported again, has the same printed fields."""
+    assert_round_trip(ALL_FORMS[sample](), fmt)
+
+
+ROUND_TRIP = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PDF_ROUND_TRIP = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize("fmt", ("xlsx", "docx"))
+@ROUND_TRIP
+@given(form=project_forms())
+def test_render_project_generated_round_trips(fmt: str, form) -> None:  # type: ignore[no-untyped-def]
+    """Any generated project form (Guangdong or Hebei) survives render → import in Excel and Word."""
+    assert_round_trip(form, fmt)
+
+
+@pytest.mark.parametrize("fmt", ("xlsx", "docx"))
+@ROUND_TRIP
+@given(form=department_forms())
+def test_render_department_generated_round_trips(fmt: str, form) -> None:  # type: ignore[no-untyped-def]
+    """Any generated department form survives render → import in Excel and Word."""
+    assert_round_trip(form, fmt)
+
+
+@PDF_ROUND_TRIP
+@given(form=project_forms())
+def test_render_project_pdf_generated_round_trips(form) -> None:  # type: ignore[no-untyped-def]
+    """Any generated project form survives render → import as PDF."""
+    assert_round_trip(form, "pdf")
+
+
+@PDF_ROUND_TRIP
+@given(form=department_forms())
+def test_render_department_pdf_generated_round_trips(form) -> None:  # type: ignore[no-untyped-def]
+    """Any generated department form survives render → import as PDF."""
+    assert_round_trip(form, "pdf")
