@@ -2,7 +2,8 @@
 
 Each aspect (domain.md §2.5) has a weight; the weights sum to 100. Every finding of a rule
 deducts its severity's penalty from the rule's aspect, never below zero; at most
-``max_per_rule`` findings of one rule count per form. Waived findings
+``max_per_rule`` findings of one rule count per form. Engine problems (JX9xx: a crashed rule,
+an import problem) are reported but not scored. Waived findings
 deduct nothing. Grades use the 10号 bands: 90 优, 80 良, 60 中, below 60 差.
 Weights and penalties are settings (``[review.scoring]`` in jixiao.toml); docs/review.md
 documents the defaults.
@@ -25,6 +26,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     Dimension.FEASIBILITY.value: 20.0,
 }
 DEFAULT_PENALTIES: dict[str, float] = {"error": 10.0, "warning": 4.0, "info": 0.0}
+UNSCORED_PREFIX = "JX9"
+"""Engine problems (JX9xx) describe the reading of the file, not the target: not scored."""
 DEFAULT_MAX_PER_RULE = 3
 """At most this many findings of one rule count against one form (a repeated defect is one
 habit, not ten independent problems)."""
@@ -63,6 +66,8 @@ def score_form(
     counts = dict.fromkeys(weights, 0)
     per_rule: dict[str, int] = {}
     for finding in findings:
+        if finding.code.startswith(UNSCORED_PREFIX):
+            continue
         dim = dimension_of.get(finding.code, Dimension.COMPLETENESS.value)
         if dim not in lost:
             continue

@@ -42,3 +42,10 @@ def test_apply_fixes_batch_fixes_each_document() -> None:
     batch = ImportBatch(documents=docs)
     fixed = apply_fixes(batch, review(batch, config_from_dict({"review": {"select": ["JX407"]}})))
     assert [d.forms[0].overall_goal for d in fixed.documents] == ["目标。", "目标。"]
+
+
+def test_score_form_ignores_engine_problems() -> None:
+    """JX9xx findings (crashes, import problems) do not lower the score."""
+    findings = [Finding(code="JX901", severity=Severity.ERROR, message="m"),
+                Finding(code="JX900", severity=Severity.ERROR, message="m")]
+    assert score_form(findings, {"JX901": "完整性", "JX900": "完整性"}).score == 100.0
