@@ -60,6 +60,14 @@ def _heading(disclosure: Disclosure) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+def _meta(disclosure: Disclosure) -> str:
+    """The line under each title, in the words readers (and our PDF reader) look for."""
+    parts = [f"编制部门：{disclosure.department_name}" if disclosure.department_name else "",
+             f"部门编码：{disclosure.department_code}" if disclosure.department_code else "",
+             f"预算年度：{disclosure.year}" if disclosure.year else ""]
+    return " ".join(p for p in parts if p)
+
+
 def render_xlsx(disclosure: Disclosure) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -70,7 +78,7 @@ def render_xlsx(disclosure: Disclosure) -> bytes:
         sheet = workbook.create_sheet(title=f"{kind.value} {table.title}"[:31].replace("/", "-"))
         header, body = _table_grid(table)
         sheet.append([table.title])
-        sheet.append([f"{_heading(disclosure)}　单位：{table.unit.value}"])
+        sheet.append([f"{_meta(disclosure)} 单位：{table.unit.value}"])
         sheet.append(header)
         for cell in sheet[3]:
             cell.font = Font(bold=True)
@@ -139,7 +147,7 @@ def render_html(disclosure: Disclosure) -> str:
     for table in disclosure.tables.values():
         header, body = _table_grid(table)
         parts.append(f"<h2>{html.escape(table.title)}</h2>")
-        parts.append(f"<div class='meta'><span>{html.escape(_heading(disclosure))}</span>"
+        parts.append(f"<div class='meta'><span>{html.escape(_meta(disclosure))}</span>"
                      f"<span>单位：{table.unit.value}</span></div><table><thead><tr>")
         parts.extend(f"<th>{html.escape(h)}</th>" for h in header)
         parts.append("</tr></thead><tbody>")

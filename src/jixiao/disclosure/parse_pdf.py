@@ -33,7 +33,9 @@ from jixiao.model import MoneyUnit, SourceRef
 
 _UNIT = re.compile(r"单位[：:]\s*(万元|元)")
 _DEPT = re.compile(r"(?:编制部门|编制单位|部门(?:名称)?)[：:]\s*(\S+)")
+_DEPT_CODE = re.compile(r"部门编码[：:]\s*(\d+)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_BUDGET_YEAR = re.compile(r"预算年度[：:]\s*(20\d{2})")
 _CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$")
 
 COLUMN_KEYS: dict[TableKind, list[tuple[str, str]]] = {
@@ -61,6 +63,8 @@ class _Grid:
     """Per column, the header labels above it (top to bottom)."""
     first_data: int
     anchors: list = field(default_factory=list)
+    header_texts: frozenset[str] = frozenset()
+    """The texts of the header rows (to recognise a header repeated on the next page)."""
     """pdfgrid only: the labelled column spans, for a continuation without its own header."""
 
 
@@ -88,17 +92,32 @@ def _is_title_line(text: str) -> bool:
             and not text.startswith(("注", "（", "(")))
 
 
-def _read_grids(page, number: int) -> list[tuple[float, _Grid]]:
-    """The ruled tables of a page, top to bottom, as (top, grid)."""
+def _read_grids(page, number: int, previous: _Grid | None = None) -> list[tuple[float, _Grid]]:
+    """The ruled tables of a page, top to bottom, as (top, grid); the first may repeat the header of
+    ``previous`` (the last table of the previous page)."""
     out = []
     for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
-        grid = _read_grid(table, number)
+        grid = _read_grid(table, number, previous if not out else None)
         if grid is not None and grid.rows:
             out.append((table.bbox[1], grid))
     return out
 
 
-def _read_grid(table, number: int) -> _Grid | None:
+def _repeated_header(rows: list[list[str]], previous: _Grid | None) -> int:
+    """How many leading rows repeat ``previous``'s header (0 when none or no previous)."""
+    if previous is None or not previous.header_texts:
+        return 0
+    count = 0
+    for row in rows:
+        texts = {cell for cell in row if cell}
+        if texts and texts <= previous.header_texts:
+            count += 1
+        else:
+            break
+    return count
+
+
+def _read_grid(table, number: int, previous: _Grid | None = None) -> _Grid | None:
     """A pdfplumber table as rows of cleaned cells with a header path per column."""
     data = table.extract()
     if not data:
@@ -113,7 +132,8 @@ def _read_grid(table, number: int) -> _Grid | None:
             if spans[j] is None or (cell[2] - cell[0]) < (spans[j][1] - spans[j][0]):  # type: ignore[index]
                 spans[j] = (cell[0], cell[2])
     rows = [[_clean(cell) for cell in row] + [""] * (width - len(row)) for row in data]
-    first_data = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
+    first_data = _repeated_header(rows, previous) or next(
+        (i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
     paths: list[list[str]] = [[] for _ in range(width)]
     for i in range(first_data):
         cells = table.rows[i].cells if i < len(table.rows) else []
@@ -124,7 +144,9 @@ def _read_grid(table, number: int) -> _Grid | None:
             for k, span in enumerate(spans):
                 if span is not None and box[0] - 1 <= (span[0] + span[1]) / 2 <= box[2] + 1:
                     paths[k].append(text)
-    return _Grid(page=number, rows=rows, paths=paths, first_data=first_data)
+    headers = frozenset(cell for row in rows[:first_data] for cell in row if cell)
+    return _Grid(page=number, rows=rows, paths=paths, first_data=first_data,
+                 header_texts=headers or (previous.header_texts if previous is not None else frozenset()))
 
 
 def _key(path: list[str], table: list[tuple[str, str]]) -> str | None:
@@ -296,7 +318,8 @@ def _pages_pdfplumber(data: bytes, name: str, problems: list[str], max_pages: in
             try:
                 text = page.extract_text() or ""
                 lines = page.extract_text_lines() if "表" in text else []
-                grids = _read_grids(page, number) if "表" in text or views else []
+                previous = next((g for v in reversed(views) for _, g in reversed(v.grids)), None)
+                grids = _read_grids(page, number, previous) if "表" in text or views else []
             except Exception as exc:
                 problems.append(f"{name} 第{number}页：无法读取（{exc}）")
                 views.append(_PageView(number, "", [], []))
@@ -323,6 +346,17 @@ def _grid_from_pdftable(table, number: int, previous: _Grid | None) -> _Grid:
     width = max([table.column_count] + [c.col + c.colspan for row in rows for c in row.cells] + [1])
     first_data = next((i for i, row in enumerate(rows) if _is_data_row([_clean(c.text) for c in row.cells])),
                       len(rows))
+    if previous is not None and previous.header_texts:
+        # A continuation: only the rows repeating the previous header are header rows (rows without
+        # amounts after them are data, e.g. empty 类 lines of the 收支总表).
+        repeated = 0
+        for row in rows:
+            texts = {_clean(c.text) for c in row.cells if _clean(c.text)}
+            if texts and texts <= previous.header_texts:
+                repeated += 1
+            else:
+                break
+        first_data = repeated
     paths: list[list[str]] = [[] for _ in range(width)]
     for row in rows[:first_data]:
         for cell in row.cells:
@@ -364,6 +398,8 @@ def _grid_from_pdftable(table, number: int, previous: _Grid | None) -> _Grid:
         dense_rows.append(dense)
     grid = _Grid(page=number, rows=dense_rows, paths=[a.path for a in anchors], first_data=first_data)
     grid.anchors = anchors
+    grid.header_texts = frozenset(_clean(c.text) for row in rows[:first_data] for c in row.cells if _clean(c.text)) \
+        or (previous.header_texts if previous is not None else frozenset())
     return grid
 
 
@@ -440,8 +476,11 @@ def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None 
             dept = _DEPT.search(text)
             if dept:
                 disclosure.department_name = dept.group(1)
+            code = _DEPT_CODE.search(text)
+            if code:
+                disclosure.department_code = code.group(1)
         if disclosure.year is None and titles:
-            year = _YEAR.search(titles[0][2]) or _YEAR.search(text)
+            year = _YEAR.search(titles[0][2]) or _BUDGET_YEAR.search(text) or _YEAR.search(text)
             if year:
                 disclosure.year = int(year.group(1))
         lines = [line.strip() for line in text.splitlines() if line.strip()]
