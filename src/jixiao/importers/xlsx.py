@@ -1,9 +1,12 @@
 """Excel (.xlsx) target forms: every worksheet into a Grid, merged ranges kept as spans.
 
-The workbook is opened with openpyxl in normal (not read-only) mode with ``data_only=True``:
-read-only worksheets do not expose ``merged_cells``, which the Grid needs (a merged range is
-one cell with ``colspan``/``rowspan`` at its top-left position, the positions it covers are
-blank), and target forms are small. Formulas give their cached values, as Excel shows them.
+The workbook is opened with openpyxl in read-only mode with ``data_only=True`` (formulas give
+their cached values, as Excel shows them). Read-only worksheets do not parse merged ranges,
+which the Grid needs (a merged range is one cell with ``colspan``/``rowspan`` at its top-left
+position, the positions it covers are blank), so the ``<mergeCell ref=…>`` elements are read
+from the sheet's XML part directly. A value hidden under a merged range (Excel shows only the
+top-left one) is not imported, and a warning names it. The sheet's stored ``<dimension>`` is
+ignored, so a stale one cannot cut rows off.
 
 **Numbers are given as text, as Excel shows them, and never through float arithmetic.**
 openpyxl parses a stored number with ``float()``; ``repr()`` of that float is the shortest
@@ -129,7 +132,7 @@ def read_xlsx_grid(doc: RawDocument) -> Grid:
 
     open_ooxml(doc, "xlsx").close()
     try:
-        workbook = openpyxl.load_workbook(BytesIO(doc.data), data_only=True, read_only=False)
+        workbook = openpyxl.load_workbook(BytesIO(doc.data), data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError, lxml and zip errors
         raise UnreadableDocument(
             doc.name,
@@ -148,7 +151,8 @@ def read_xlsx_grid(doc: RawDocument) -> Grid:
             )
         for index, ws in enumerate(workbook.worksheets):
             try:
-                grid.rows.extend(_sheet_rows(ws, file=doc.name, table_index=index))
+                merges = _merged_ranges(workbook, ws)
+                grid.rows.extend(_sheet_rows(ws, merges, grid, table_index=index))
             except Exception as exc:  # one broken sheet must not lose the others
                 grid.problems.append(
                     ImportProblem(
@@ -167,28 +171,65 @@ def read_xlsx_grid(doc: RawDocument) -> Grid:
     return grid
 
 
-def _sheet_rows(ws: object, *, file: str, table_index: int) -> list[Row]:
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)\"")
+
+
+def _merged_ranges(workbook: object, ws: object) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (min_col, min_row, max_col, max_row).
+
+    Read-only worksheets do not parse ``<mergeCells>``, so the references are read from
+    the sheet's XML part directly.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    archive = getattr(workbook, "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or path is None:  # a normal (not read-only) worksheet
+        merged = getattr(ws, "merged_cells", None)
+        return [tuple(r.bounds) for r in merged.ranges] if merged is not None else []
+    xml = archive.read(path)
+    ranges: list[tuple[int, int, int, int]] = []
+    for ref in _MERGE_REF.findall(xml):
+        bounds = range_boundaries(ref.decode("ascii"))
+        if None not in bounds:
+            ranges.append(bounds)  # type: ignore[arg-type]
+    return ranges
+
+
+def _sheet_rows(
+    ws: object, merges: list[tuple[int, int, int, int]], grid: Grid, *, table_index: int
+) -> list[Row]:
+    file = grid.file
     sheet = ws.title  # type: ignore[attr-defined]
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # a stale <dimension> must not cut rows off
     values: dict[tuple[int, int], str] = {}
     for row in ws.iter_rows():  # type: ignore[attr-defined]
         for cell in row:
-            value = cell.value
-            if value is None or cell.__class__.__name__ == "MergedCell":
+            value = getattr(cell, "value", None)
+            if value is None:
                 continue
-            text = _display(value, cell.number_format)
+            text = _display(value, getattr(cell, "number_format", "General"))
             if text != "":
                 values[(cell.row, cell.column)] = text
     spans: dict[tuple[int, int], tuple[int, int]] = {}
-    covered: set[tuple[int, int]] = set()
-    for rng in ws.merged_cells.ranges:  # type: ignore[attr-defined]
-        spans[(rng.min_row, rng.min_col)] = (
-            rng.max_col - rng.min_col + 1,
-            rng.max_row - rng.min_row + 1,
-        )
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    covered.add((r, c))
+    for min_col, min_row, max_col, max_row in merges:
+        spans[(min_row, min_col)] = (max_col - min_col + 1, max_row - min_row + 1)
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                if (r, c) != (min_row, min_col) and (r, c) in values:
+                    # Excel shows only the top-left value of a merged range.
+                    hidden = values.pop((r, c))
+                    grid.problems.append(
+                        ImportProblem(
+                            severity=ProblemSeverity.WARNING,
+                            code="merged-cell-hidden-value",
+                            message=f"{file}：工作表“{sheet}”第{r}行第{c}列在合并单元格内被遮住，"
+                            f"其内容“{hidden}”在 Excel 中不显示，未导入",
+                            source=SourceRef(file=file, sheet=sheet, row=r, column=c),
+                            text=hidden,
+                        )
+                    )
     used = set(values) | set(spans)
     if not used:
         return []

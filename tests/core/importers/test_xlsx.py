@@ -116,3 +116,24 @@ def test_import_xlsx_fictional_form_builds_all_indicators(blocks: list[nf.Block]
         [],
         True,
     )
+
+
+def test_read_xlsx_grid_value_hidden_under_merge_reported_not_imported() -> None:
+    """A value stored under a merged range (Excel does not show it) is left out with a warning."""
+    import xlsxwriter
+
+    out = BytesIO()
+    workbook = xlsxwriter.Workbook(out)
+    sheet = workbook.add_worksheet("表")
+    sheet.merge_range("A1:C1", "项目名称")
+    sheet.write("B1", "遮住的字")
+    sheet.write("A2", "预算数")
+    workbook.close()
+    grid = read_xlsx_grid(RawDocument.from_bytes(out.getvalue(), name="a.xlsx"))
+    assert (
+        [[(c.text, c.colspan) for c in row.cells] for row in grid.rows],
+        [(p.code, p.text, p.source.row, p.source.column) for p in grid.problems],
+    ) == (
+        [[("项目名称", 3), ("", 1), ("", 1)], [("预算数", 1), ("", 1), ("", 1)]],
+        [("merged-cell-hidden-value", "遮住的字", 1, 2)],
+    )
