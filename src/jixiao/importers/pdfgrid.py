@@ -808,12 +808,13 @@ def _union_columns(columns: list[float], more: list[float]) -> list[float]:
     return sorted(merged)
 
 
-def read_pdf(data: bytes, *, name: str) -> PdfDocument:
+def read_pdf(data: bytes, *, name: str, max_pages: int | None = None) -> PdfDocument:
     """Read a text-based PDF into lines and tables.
 
     Args:
         data: the PDF bytes.
         name: the file name as the user knows it (used in messages and every SourceRef).
+        max_pages: read only the first pages (None: all).
 
     Returns:
         The document with its pages (running text and page tables) and logical tables.
@@ -837,7 +838,7 @@ def read_pdf(data: bytes, *, name: str) -> PdfDocument:
             f"PDF 文件已损坏或不完整（可能只下载了一部分），无法打开：应为完整的 PDF 文件，实际{detail}",
         ) from exc
     try:
-        pages, raw_tables, problems = _read_pages(pdf, name)
+        pages, raw_tables, problems = _read_pages(pdf, name, max_pages)
     finally:
         pdf.close()
     if pages and not any(page.char_count for page in pages):
@@ -852,12 +853,13 @@ def read_pdf(data: bytes, *, name: str) -> PdfDocument:
 
 
 def _read_pages(
-    pdf: pdfium.PdfDocument, name: str
+    pdf: pdfium.PdfDocument, name: str, max_pages: int | None = None
 ) -> tuple[list[PdfPage], list[list[_RawTable]], list[ImportProblem]]:
     pages: list[PdfPage] = []
     raw_tables: list[list[_RawTable]] = []
     problems: list[ImportProblem] = []
-    for index in range(len(pdf)):
+    count = len(pdf) if max_pages is None else min(len(pdf), max(max_pages, 0))
+    for index in range(count):
         number = index + 1
         try:
             page = pdf[index]

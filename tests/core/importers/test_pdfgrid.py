@@ -57,6 +57,12 @@ def test_read_pdf_continued_table_rows_keep_their_page() -> None:
     )
 
 
+def test_read_pdf_max_pages_reads_only_first_pages() -> None:
+    """With max_pages=1 only page 1 is read, and its table stands alone."""
+    doc = read_pdf(nf.to_pdf(nf.hebei_project(indicator_rows=30)), name="调解.pdf", max_pages=1)
+    assert ([page.number for page in doc.pages], [t.pages for t in doc.tables]) == ([1], [[1]])
+
+
 def test_read_pdf_unruled_aligned_text_read_as_table() -> None:
     """Without any rules, columns of aligned text still make a table (ruled=False)."""
     table = nf.Table(
