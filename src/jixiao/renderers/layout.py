@@ -322,7 +322,7 @@ def department_gd(form: DepartmentTargetForm, family: Family, mode: ValueMode) -
     unit = _unit_of(form, family)
     u = f"（{unit.value}）"
     title = _gd_title(form, family, "部门整体预算绩效目标表")
-    widths = [14, 26, 24, 14, 22]
+    widths = [14, 20, 22, 22, 22]
     budget = form.budget
     b = budget or _EMPTY_BUDGET
     city = family == "gd-city"
@@ -349,7 +349,7 @@ def department_gd(form: DepartmentTargetForm, family: Family, mode: ValueMode) -
     body += _task_rows("年度重点工作任务", form.key_tasks, unit, header=True)
     body += _task_rows("其他需完成的任务（可选填）", form.other_tasks, unit, header=False)
     indicators = _indicator_table(
-        form, ["一级指标", "二级指标", "三级指标", "指标值"], ("annual_value",), mode, [14, 18, 22, 26, 20]
+        form, ["一级指标", "二级指标", "三级指标", "指标值"], ("annual_value",), mode, widths
     )
     blocks = [*_lead_blocks(form, title, unit), Table(widths=widths, body=body), indicators, *_remarks(form, family)]
     return FormLayout(family=family, kind="department", title=title, blocks=blocks, columns=5,
@@ -376,7 +376,7 @@ def _task_rows(label: str, tasks: Sequence[KeyTask], unit: MoneyUnit, *, header:
 def project_gd(form: ProjectTargetForm, family: Family, mode: ValueMode) -> FormLayout:
     unit = _unit_of(form, family)
     title = _gd_title(form, family, "项目支出绩效目标表")
-    widths = [12, 14, 20, 26, 14, 14]
+    widths = [12, 14, 18, 24, 16, 16]
     city = family == "gd-city"
     total_label = "总金额" if city else f"总金额（{unit.value}）"
     annual_label = "当年度金额" if city else f"当年度金额（{unit.value}）"
@@ -398,7 +398,7 @@ def project_gd(form: ProjectTargetForm, family: Family, mode: ValueMode) -> Form
     ]
     indicators = _indicator_table(
         form, ["一级指标", "二级指标", "三级指标", "实施周期指标值", "当年度指标值"],
-        ("period_value", "annual_value"), mode, [12, 13, 17, 28, 15, 15],
+        ("period_value", "annual_value"), mode, widths,
     )
     blocks = [*_lead_blocks(form, title, unit), Table(widths=widths, body=body), indicators, *_remarks(form, family)]
     return FormLayout(family=family, kind="project", title=title, blocks=blocks, columns=6,

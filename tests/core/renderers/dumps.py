@@ -155,3 +155,26 @@ def compare_golden(name: str, dump: dict[str, Any], update: bool) -> None:
         return
     expected = json.loads(path.read_text(encoding="utf-8"))
     assert json.loads(text) == expected, f"{name}: output differs from {path} (rerun with --update-golden to accept)"
+
+
+def pdf_table_structure(data: bytes) -> list[dict[str, Any]]:
+    """Per page, each table's grid size and merged ranges (as ``r0:c0-r1:c1``, 0-based)."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            tables = []
+            for table in page.find_tables():
+                cells = [tuple(round(v, 1) for v in cell) for cell in table.cells]
+                xs = sorted({c[0] for c in cells} | {c[2] for c in cells})
+                ys = sorted({c[1] for c in cells} | {c[3] for c in cells})
+                merges = []
+                for x0, top, x1, bottom in cells:
+                    c0, c1 = xs.index(x0), xs.index(x1) - 1
+                    r0, r1 = ys.index(top), ys.index(bottom) - 1
+                    if (r0, c0) != (r1, c1):
+                        merges.append(f"{r0}:{c0}-{r1}:{c1}")
+                tables.append({"rows": len(ys) - 1, "columns": len(xs) - 1, "merges": sorted(merges)})
+            pages.append({"tables": tables})
+    return pages
