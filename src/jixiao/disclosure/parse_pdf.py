@@ -459,8 +459,16 @@ def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None 
     disclosure = Disclosure(file=name)
     found: dict[TableKind, _Found] = {}
     texts: list[str] = []
-    reader = _pages_pdfgrid if backend == "pdfgrid" else _pages_pdfplumber
-    views = reader(data, name, disclosure.problems, max_pages)
+    if backend == "pdfgrid":
+        try:
+            views = _pages_pdfgrid(data, name, disclosure.problems, max_pages)
+        except UnreadableDocument:
+            raise
+        except Exception as exc:  # the fast reader failing must not lose the file
+            disclosure.problems.append(f"{name}：pdfgrid 无法读取（{type(exc).__name__}: {exc}），已改用 pdfplumber")
+            views = _pages_pdfplumber(data, name, disclosure.problems, max_pages)
+    else:
+        views = _pages_pdfplumber(data, name, disclosure.problems, max_pages)
     current: _Found | None = None
     for view in views:
         number, text = view.number, view.text
