@@ -27,7 +27,7 @@ def test_render_package_pdf_has_contents_with_page_numbers() -> None:
     contents = [line for line in pages[0]["lines"] if line.endswith(tuple("0123456789"))]
     entries = [(line.rstrip("0123456789").rstrip(". "), int(line.split()[-1].lstrip("."))) for line in contents]
     assert len(entries) == 3
-    assert [name for name, _ in entries][0].startswith("青禾县农业技术推广中心 部门整体绩效目标表")
+    assert entries[0][0].startswith("青禾县农业技术推广中心 部门整体绩效目标表")
     for name, page in entries:
         title_page = pages[page - 1]["lines"]
         assert any(part in " ".join(title_page) for part in name.split()[:1]), (name, page)
