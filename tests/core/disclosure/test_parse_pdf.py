@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import seed_path
 from jixiao.disclosure.checks import check_disclosure
 from jixiao.disclosure.export import render_disclosure
 from jixiao.disclosure.model import NINE_TABLES, Disclosure, SummaryTable, TableKind
 from jixiao.disclosure.parse_pdf import parse_disclosure_pdf
 from jixiao.disclosure.parse_text import parse_disclosure_text
 from jixiao.errors import UnreadableDocument
+from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
 
 IDENTITIES = [f"JX6{n:02d}" for n in range(1, 14)]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import seed_path  # tests/ is on sys.path (tests/conftest.py)
 from jixiao.importers.registry import import_file
 from jixiao.review.config import config_from_dict
 from jixiao.review.engine import review_document
 from jixiao.review.registry import all_rules, get_rule
+from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
 
 
 def test_disclosure_band_registered_with_all_codes() -> None:
