@@ -322,7 +322,9 @@ def department_gd(form: DepartmentTargetForm, family: Family, mode: ValueMode) -
     unit = _unit_of(form, family)
     u = f"（{unit.value}）"
     title = _gd_title(form, family, "部门整体预算绩效目标表")
-    widths = [14, 20, 22, 22, 22]
+    # Task rows need wide content columns, indicator rows a wide 三级 column: the two tables
+    # of the department form keep their own grids (as on the printed form).
+    widths = [12, 17, 31, 14, 26]
     budget = form.budget
     b = budget or _EMPTY_BUDGET
     city = family == "gd-city"
@@ -349,7 +351,7 @@ def department_gd(form: DepartmentTargetForm, family: Family, mode: ValueMode) -
     body += _task_rows("年度重点工作任务", form.key_tasks, unit, header=True)
     body += _task_rows("其他需完成的任务（可选填）", form.other_tasks, unit, header=False)
     indicators = _indicator_table(
-        form, ["一级指标", "二级指标", "三级指标", "指标值"], ("annual_value",), mode, widths
+        form, ["一级指标", "二级指标", "三级指标", "指标值"], ("annual_value",), mode, [12, 17, 19, 30, 22]
     )
     blocks = [*_lead_blocks(form, title, unit), Table(widths=widths, body=body), indicators, *_remarks(form, family)]
     return FormLayout(family=family, kind="department", title=title, blocks=blocks, columns=5,

@@ -29,13 +29,19 @@ HEADER_LABELS = frozenset({"部门名称", "基本信息", "预算整体情况",
                            "项目概述", "备注"})
 
 
+def importer_gap(form) -> bool:  # type: ignore[no-untyped-def]
+    """Generated forms the importers cannot read back yet (reported to their owners)."""
+    if any((i.name or "") in HEADER_LABELS for i in form.indicators):
+        return True
+    if choose_family(form) == "hebei" and form.kind.value == "project":
+        # An empty 资金支出计划 values row is dropped by the Word/Excel/PDF readers, and the Hebei
+        # builder then takes the 绩效目标 row for the plan values.
+        return form.spending_plan is None or not any(p.raw for p in form.spending_plan.points)
+    return False
+
+
 def assert_round_trip(form, fmt: str) -> None:  # type: ignore[no-untyped-def]
     family = choose_family(form)
-    assume(not any((i.name or "") in HEADER_LABELS for i in form.indicators))
-    if family == "hebei" and form.kind.value == "project":
-        # An empty 资金支出计划 values row is dropped by the Word/Excel/PDF readers, and the Hebei
-        # builder then takes the 绩效目标 row for the plan values (reported to its owner).
-        assume(form.spending_plan is not None and any(p.raw for p in form.spending_plan.points))
     document = reimport(render_form(form, fmt), fmt)
     assert len(document.forms) == 1, [p.message for p in document.problems]
     back = carried(document.forms[0], family)
@@ -68,6 +74,7 @@ PDF_ROUND_TRIP = settings(max_examples=6, deadline=None, suppress_health_check=[
 @given(form=project_forms())
 def test_render_project_generated_round_trips(fmt: str, form) -> None:  # type: ignore[no-untyped-def]
     """Any generated project form (Guangdong or Hebei) survives render → import in Excel and Word."""
+    assume(not importer_gap(form))
     assert_round_trip(form, fmt)
 
 
@@ -76,6 +83,7 @@ def test_render_project_generated_round_trips(fmt: str, form) -> None:  # type: 
 @given(form=department_forms())
 def test_render_department_generated_round_trips(fmt: str, form) -> None:  # type: ignore[no-untyped-def]
     """Any generated department form survives render → import in Excel and Word."""
+    assume(not importer_gap(form))
     assert_round_trip(form, fmt)
 
 
@@ -83,6 +91,7 @@ def test_render_department_generated_round_trips(fmt: str, form) -> None:  # typ
 @given(form=project_forms())
 def test_render_project_pdf_generated_round_trips(form) -> None:  # type: ignore[no-untyped-def]
     """Any generated project form survives render → import as PDF."""
+    assume(not importer_gap(form))
     assert_round_trip(form, "pdf")
 
 
@@ -90,4 +99,5 @@ def test_render_project_pdf_generated_round_trips(form) -> None:  # type: ignore
 @given(form=department_forms())
 def test_render_department_pdf_generated_round_trips(form) -> None:  # type: ignore[no-untyped-def]
     """Any generated department form survives render → import as PDF."""
+    assume(not importer_gap(form))
     assert_round_trip(form, "pdf")
