@@ -100,3 +100,11 @@ def test_cli_catalogue_load_bad_csv_message(tmp_path: Path) -> None:
                                       "--catalogue-dir", str(tmp_path / "cat")])
     assert result.exit_code == 2
     assert "bad.csv（第2行）：第2级科目编码应为 5 位" in result.output.replace("\n", "")
+
+
+def test_cli_disclosure_import_no_tables_exit_2(tmp_path: Path) -> None:
+    """A text without disclosure tables is refused with the file name and the reason, exit code 2."""
+    path = tmp_path / "项目表.txt"
+    path.write_text("项目名称 虚构项目\n预算数 1.00\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["disclosure", "import", str(path)])
+    assert (result.exit_code, "项目表.txt：没有找到部门预算公开表格" in result.output.replace("\n", "")) == (2, True)
