@@ -95,6 +95,10 @@ def bench_seeds(repeat: int) -> None:
 
 
 def bench_generated(count: int) -> None:
+    from jixiao.importers import importers
+
+    importers()  # import every importer module before measuring the baseline
+    baseline_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     documents = generated_documents(count)
     if not documents:
         print("generated: skipped (no samples/*.txt)")
@@ -106,13 +110,45 @@ def bench_generated(count: int) -> None:
     print(f"generated text: {len(documents)} documents ({megabytes:.1f} MB) from {len(list(SAMPLES.glob('*.txt')))} samples")
     print(f"  {len(documents) / seconds:.0f} documents/s on one core, {seconds:.2f} s, "
           f"{forms} forms, {failures} not imported")
-    print(f"  peak RSS of the process so far: {peak_rss_mb:.0f} MB")
+    print(f"  peak RSS of the process: {peak_rss_mb:.0f} MB (after loading the importers: {baseline_mb:.0f} MB)")
     del results
-    tracemalloc.start()
-    _timed(documents)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"  tracemalloc peak with all {len(documents)} results kept: {peak / 1024 / 1024:.1f} MB")
+    for keep in (True, False):
+        tracemalloc.start()
+        _timed(documents, keep=keep)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        state = f"all {len(documents)} results kept" if keep else "each result dropped after import"
+        print(f"  tracemalloc peak, {state}: {peak / 1024 / 1024:.1f} MB")
+    bench_stages(documents[:200])
+
+
+def bench_stages(documents: list[tuple[str, bytes]]) -> None:
+    """Where the time goes, per sample: decoding, choosing the importer, loading the forms."""
+    from jixiao.errors import ImportFailed
+    from jixiao.importers import RawDocument, choose
+
+    stages: dict[str, list[float]] = {}
+    for name, data in documents:
+        sample = name.rsplit("-", 1)[0]
+        t0 = time.perf_counter()
+        doc = RawDocument.from_bytes(data, name=name)
+        t1 = time.perf_counter()
+        try:
+            importer, layout = choose(doc)
+            t2 = time.perf_counter()
+            importer.load(doc, layout)
+        except ImportFailed:
+            continue
+        t3 = time.perf_counter()
+        totals = stages.setdefault(sample, [0.0, 0.0, 0.0, 0.0])
+        totals[0] += t1 - t0
+        totals[1] += t2 - t1
+        totals[2] += t3 - t2
+        totals[3] += 1
+    print("  per sample, ms per document: decode / choose (all detect()) / load")
+    for sample, (decode, detect, load, count) in sorted(stages.items()):
+        print(f"    {sample:<24}{decode / count * 1000:>7.2f}{detect / count * 1000:>9.2f}"
+              f"{load / count * 1000:>9.2f}   ({count:.0f} documents)")
 
 
 def bench_native(times: int) -> None:
