@@ -961,8 +961,8 @@ def _link_tables(doc: PdfDocument, raw_tables: list[list[_RawTable]]) -> None:
                 last = parts[-1]
                 if (
                     last.page == previous_page.number
-                    and _ends_page(previous_page, last)
-                    and _starts_page(page, table)
+                    and _ends_page(previous_page, last, page)
+                    and _starts_page(page, table, previous_page)
                     and (
                         _columns_continue(columns, table.xs)
                         or any(_repeated_header(part, table) for part in parts)
@@ -1022,18 +1022,25 @@ def _renumber(rows: list[Row], first: int) -> list[Row]:
     return rows
 
 
-def _is_furniture(line: PdfLine) -> bool:
-    return bool(_PAGE_FURNITURE.match(line.text))
+def _is_furniture(line: PdfLine, other: PdfPage) -> bool:
+    """A page number, or a running head or foot printed at the same place on the other page."""
+    if _PAGE_FURNITURE.match(line.text):
+        return True
+    return any(o.text == line.text and abs(o.top - line.top) <= 3 for o in other.lines)
 
 
-def _ends_page(page: PdfPage, table: _RawTable) -> bool:
+def _ends_page(page: PdfPage, table: _RawTable, following: PdfPage) -> bool:
     bottom = table.ys[-1]
-    return not any(line.top >= bottom - 1 and not _is_furniture(line) for line in page.lines)
+    return not any(
+        line.top >= bottom - 1 and not _is_furniture(line, following) for line in page.lines
+    )
 
 
-def _starts_page(page: PdfPage, table: _RawTable) -> bool:
+def _starts_page(page: PdfPage, table: _RawTable, previous: PdfPage) -> bool:
     top = table.ys[0]
-    return not any(line.bottom <= top + 1 and not _is_furniture(line) for line in page.lines)
+    return not any(
+        line.bottom <= top + 1 and not _is_furniture(line, previous) for line in page.lines
+    )
 
 
 def pdf_grid(doc: PdfDocument) -> Grid:

@@ -249,7 +249,12 @@ def _cjk_font() -> str:
 
 
 def to_pdf(
-    blocks: list[Block], *, font_size: float = 9, ruled: bool = True, image_page: bool = False
+    blocks: list[Block],
+    *,
+    font_size: float = 9,
+    ruled: bool = True,
+    image_page: bool = False,
+    furniture: bool = False,
 ) -> bytes:
     """Write the blocks as a PDF with ruled tables (reportlab, Noto Sans CJK).
 
@@ -258,6 +263,7 @@ def to_pdf(
         font_size: the table text size.
         ruled: draw the table grid; without it the tables are aligned text only.
         image_page: start with a page holding only a picture (a scanned page).
+        furniture: print a running head and a page number ("- 1 -") on every page.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -296,7 +302,16 @@ def to_pdf(
             style=TableStyle(commands), repeatRows=block.repeat_header,
         ))
     out = BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, title="fixture").build(story)
+    def decorate(canvas: object, document: object) -> None:
+        canvas.setFont(font, 8)  # type: ignore[attr-defined]
+        canvas.drawString(72, A4[1] - 40, "临江县2025年部门预算公开材料")  # type: ignore[attr-defined]
+        canvas.drawCentredString(A4[0] / 2, 30, f"- {document.page} -")  # type: ignore[attr-defined]
+
+    template = SimpleDocTemplate(out, pagesize=A4, title="fixture")
+    if furniture:
+        template.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    else:
+        template.build(story)
     return out.getvalue()
 
 

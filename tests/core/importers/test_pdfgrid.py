@@ -46,6 +46,17 @@ def test_read_pdf_table_continued_on_next_page_merged_once() -> None:
     ) == ([nf.texts(head) + nf.texts(indicators)], [1, 2], True, [False, True])
 
 
+def test_read_pdf_page_number_and_running_head_do_not_break_continuation() -> None:
+    """A page number under the table and a running head above it still let the table continue."""
+    blocks = nf.hebei_project(indicator_rows=30)
+    doc = read_pdf(nf.to_pdf(blocks, furniture=True), name="调解.pdf")
+    head, indicators = (block for block in blocks if isinstance(block, nf.Table))
+    assert ([t.texts() for t in doc.tables], doc.tables[0].pages) == (
+        [nf.texts(head) + nf.texts(indicators)],
+        [1, 2],
+    )
+
+
 def test_read_pdf_continued_table_rows_keep_their_page() -> None:
     """Rows read from the second page say page 2 and are numbered on from the first page."""
     doc = read_pdf(nf.to_pdf(nf.hebei_project(indicator_rows=30)), name="调解.pdf")
