@@ -21,4 +21,11 @@ jixiao 绩效 web: http://${ADDR}/
 API 文档: http://${ADDR}/api/docs/
 
 MSG
-exec .venv/bin/python manage.py runserver "$ADDR"
+# The server and the background worker for large imports (django-tasks-db) stop together.
+mkdir -p "${JIXIAO_VAR_DIR:-var}"
+.venv/bin/python manage.py db_worker --no-startup-delay --no-reload >"${JIXIAO_VAR_DIR:-var}/worker.log" 2>&1 &
+WORKER=$!
+.venv/bin/python manage.py runserver --noreload "$ADDR" &
+SERVER=$!
+trap 'kill "$WORKER" "$SERVER" 2>/dev/null || true' EXIT INT TERM
+wait "$SERVER"

@@ -174,3 +174,20 @@ def test_import_upload_for_other_unit_404(client, world):
     client.force_login(world.filer_a)
     response = client.post(reverse("targets:import_upload"), {"organisation": world.unit_b.pk, "files": [SimpleUploadedFile("a.txt", b"x")]})
     assert response.status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_job_large_batch_runs_in_database_worker(world, fake_importer, settings):
+    """With the database backend the job waits for the worker, which parses it with progress."""
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.JIXIAO_IMPORT_BACKGROUND_THRESHOLD = 1
+    job = import_job_create(actor=world.filer_a, organisation=world.unit_a, budget_year=2026, stage="first",
+                            files=[("a.txt", "项目甲".encode()), ("b.txt", "项目乙".encode())])
+    import_job_start(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.PARSING and job.done_files == 0
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.READY and job.done_files == 2

@@ -110,3 +110,12 @@ def test_target_start_second_stage_when_draft_raises(world, project_form):
     with pytest.raises(ApplicationError) as info:
         target_start_second_stage(form=project_form, actor=world.filer_a)
     assert info.value.code == "not_approved_first"
+
+
+def test_diff_fields_ignores_key_order():
+    """Dicts that differ only in key order (jsonb reorders keys) are not a change."""
+    from jixiao_web.targets.diff import diff_fields
+
+    old = {"spending_plan": {"header_unit": "%", "points": [{"label": "3月底", "month": 3}]}}
+    new = {"spending_plan": {"points": [{"month": 3, "label": "3月底"}], "header_unit": "%"}}
+    assert diff_fields(old, new) == []

@@ -35,7 +35,8 @@ def _text(value: Any) -> str:
             return f"{value['amount']}{value['unit']}"
         if "raw" in value and value.get("raw"):
             return str(value["raw"])
-        return "；".join(f"{k}：{_text(v)}" for k, v in value.items() if _text(v) and k != "source")
+        # Sorted: PostgreSQL's jsonb does not keep key order.
+        return "；".join(f"{k}：{_text(v)}" for k, v in sorted(value.items()) if _text(v) and k != "source")
     if isinstance(value, list):
         return "\n".join(_text(v) for v in value if _text(v))
     return str(value)
@@ -79,6 +80,8 @@ def _key(ind: dict[str, Any]) -> tuple[str, str, str]:
 def diff_fields(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
     out = []
     for key in [k for k in new if k not in _SKIP] + [k for k in old if k not in new and k not in _SKIP]:
+        if old.get(key) == new.get(key):
+            continue
         a, b = _text(old.get(key)), _text(new.get(key))
         if a != b:
             out.append(FieldChange(key, FIELD_LABELS.get(key, key), a, b))

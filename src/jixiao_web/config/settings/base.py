@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -122,9 +123,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
-# Background jobs (django-tasks). The immediate backend runs a job inside the request; a
-# database backend (django-tasks-db) can replace it without code changes.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background jobs (django-tasks) in the database (django-tasks-db); ``manage.py db_worker``
+# runs them (scripts/run.sh starts one). Tests use the immediate backend.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
