@@ -56,6 +56,7 @@ from jixiao.review.finding import Finding, Severity
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 
 CHECK_NAMES: dict[str, str] = {
     "JX601": "disclosure.t1_income_items", "JX602": "disclosure.t1_income_total",
@@ -219,8 +220,9 @@ class _Checker:
         closing = t1.expenditure_line("closing_carryover")
         classes = t1.class_lines
         if exp_current is not None:
+            counted = [line for line in classes if line.code or _NUMBERED.match(line.label)]
             self.equal("JX603", name, "本年支出合计", exp_current.amount,
-                       [(line.label, line.amount) for line in classes], source=exp_current.source,
+                       [(line.label, line.amount) for line in counted], source=exp_current.source,
                        right_label="各功能类支出之和")
             if exp_grand is not None:
                 self.equal("JX603", name, "支出总计", exp_grand.amount,
@@ -519,8 +521,8 @@ class _Checker:
 
         if t1 is not None:
             for key, pattern, label in (
-                ("grand_total", r"预算收入([\d,]+(?:\.\d+)?)万元", "预算收入"),
-                ("grand_total", r"收入预算([\d,]+(?:\.\d+)?)万元", "收入预算"),
+                ("grand_total", r"(?<!公共)(?<!基金)(?<!经营)预算收入([\d,]+(?:\.\d+)?)万元", "预算收入"),
+                ("grand_total", r"(?<!预算)收入预算([\d,]+(?:\.\d+)?)万元", "收入预算"),
                 ("fiscal", r"其中：财政拨款收入([\d,]+(?:\.\d+)?)万元", "财政拨款收入"),
                 ("general", r"一般公共预算收入([\d,]+(?:\.\d+)?)万元", "一般公共预算收入"),
                 ("fund", r"基金预算收入([\d,]+(?:\.\d+)?)万元", "政府性基金预算收入"),
@@ -532,7 +534,7 @@ class _Checker:
                 line = t1.income_line(key)
                 add(pattern, label, line.amount if line else None, t1.title, line is not None)
             grand = t1.expenditure_line("grand_total")
-            add(r"(?<!基本)(?<!项目)支出预算([\d,]+(?:\.\d+)?)万元", "支出预算", grand.amount if grand else None,
+            add(r"(?<!基本)(?<!项目)(?<!预算)(?<!拨款)支出预算([\d,]+(?:\.\d+)?)万元", "支出预算", grand.amount if grand else None,
                 t1.title, grand is not None)
         if t3 is not None and t3.total_row is not None:
             add(r"基本支出([\d,]+(?:\.\d+)?)万元", "基本支出", t3.total_row.get("basic"), t3.title, "basic" in t3.columns)

@@ -438,9 +438,10 @@ def _pages_pdfgrid(data: bytes, name: str, problems: list[str], max_pages: int |
             # Some layouts print the title inside the table's first row (Jiangsu 2019).
             for row in table.rows[:2]:
                 for cell in row.cells:
-                    first = cell.text.strip().splitlines()[0] if cell.text.strip() else ""
-                    if first and _is_title_line(first) and ("预算" in first or "经费" in first):
-                        titles.append((table.bbox[1] - 1, first))
+                    for line in cell.text.strip().splitlines()[:3]:
+                        if _is_title_line(line) and ("预算" in line or "经费" in line):
+                            titles.append((table.bbox[1] - 1, line.strip()))
+                            break
             grid = _grid_from_pdftable(table, page.number, previous if table.continues_previous else None)
             grids.append((table.bbox[1], grid))
             text_parts.extend(" ".join(row.texts()) for row in table.rows[:3])
