@@ -39,6 +39,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -51,6 +52,8 @@ from jixiao.model import ImportProblem, ProblemSeverity, SourceRef
 
 __all__ = ["PdfDocument", "PdfLine", "PdfPage", "PdfTable", "pdf_grid", "read_pdf"]
 
+#: PDFium must not be called from two threads at once, not even for different documents.
+_PDFIUM_LOCK = threading.RLock()
 #: Two rule pieces closer than this (points) are one position.
 SNAP = 2.0
 #: A path thinner than this (points) in one direction is a rule.
@@ -822,26 +825,18 @@ def read_pdf(data: bytes, *, name: str, max_pages: int | None = None) -> PdfDocu
     Raises:
         UnreadableDocument: the PDF is broken, encrypted, or has no text layer at all.
     """
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        message = str(exc)
-        if "password" in message.lower():
-            raise UnreadableDocument(
-                name, "PDF 已加密，需要密码才能打开；请先取消加密再导入"
-            ) from exc
-        detail = _PDFIUM_ERRORS.get(
-            message.split("PDFium:")[-1].strip(" ).") if "PDFium:" in message else "", message
-        )
-        raise UnreadableDocument(
-            name,
-            f"PDF 文件已损坏或不完整（可能只下载了一部分），无法打开：应为完整的 PDF 文件，实际{detail}",
-        ) from exc
-    try:
-        pages, raw_tables, problems = _read_pages(pdf, name, max_pages)
-    finally:
-        pdf.close()
-    if pages and not any(page.char_count for page in pages):
+    with _PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise _open_error(name, exc) from exc
+        try:
+            pages, raw_tables, problems = _read_pages(pdf, name, max_pages)
+        finally:
+            pdf.close()
+    if not pages:
+        raise UnreadableDocument(name, "PDF 中没有任何页面：应为绩效目标表，实际是空文档")
+    if not any(page.char_count for page in pages):
         raise UnreadableDocument(
             name,
             "PDF 没有文本层，可能是扫描件，请先做文字识别（OCR）后再导入",
@@ -850,6 +845,18 @@ def read_pdf(data: bytes, *, name: str, max_pages: int | None = None) -> PdfDocu
     doc = PdfDocument(name=name, pages=pages, problems=problems)
     _link_tables(doc, raw_tables)
     return doc
+
+
+def _open_error(name: str, exc: Exception) -> UnreadableDocument:
+    message = str(exc)
+    if "password" in message.lower():
+        return UnreadableDocument(name, "PDF 已加密，需要密码才能打开；请先取消加密再导入")
+    reason = message.split("PDFium:")[-1].strip(" ).") if "PDFium:" in message else ""
+    detail = _PDFIUM_ERRORS.get(reason, f"读取失败（{message}）")
+    return UnreadableDocument(
+        name,
+        f"PDF 文件已损坏或不完整（可能只下载了一部分），无法打开：应为完整的 PDF 文件，实际{detail}",
+    )
 
 
 def _read_pages(
@@ -1046,9 +1053,15 @@ def _starts_page(page: PdfPage, table: _RawTable, previous: PdfPage) -> bool:
 def pdf_grid(doc: PdfDocument) -> Grid:
     """The document as one :class:`~jixiao.importers.base.Grid`, in reading order.
 
-    Running text lines become one-cell rows with ``table=None`` (SourceRef page and line);
-    tables contribute their rows once, a table continued across pages as one table with
-    ``Row.table`` its index in ``doc.tables``.
+    Args:
+        doc: a document from :func:`read_pdf`.
+
+    Returns:
+        The grid: running text lines as one-cell rows with ``table=None`` and
+        ``SourceRef(page=, line=)`` (line: 1-based among the page's running lines); the rows
+        of each logical table once, ``Row.table`` being its index in ``doc.tables`` and its
+        cells carrying ``SourceRef(page=, table=, row=, column=)``. The grid's problems are
+        the document's (image-only pages, unmapped fonts).
     """
     grid = Grid(file=doc.name, problems=list(doc.problems))
     table_at: dict[tuple[int, int], int] = {}
