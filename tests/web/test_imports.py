@@ -191,3 +191,22 @@ def test_import_job_large_batch_runs_in_database_worker(world, fake_importer, se
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
     job.refresh_from_db()
     assert job.status == ImportStatus.READY and job.done_files == 2
+
+
+def test_import_upload_oversized_file_skipped_while_streaming(client, world, settings):
+    """A file beyond the limit is dropped while it streams in and the page says so."""
+    settings.JIXIAO_UPLOAD_MAX_BYTES = 1024
+    client.force_login(world.filer_a)
+    big = SimpleUploadedFile("big.txt", b"x" * 200_000)
+    response = client.post(reverse("targets:import_upload"), {"organisation": world.unit_a.pk, "files": [big]})
+    assert response.status_code == 400 and "big.txt" in response.content.decode() and "过大" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_import_upload_request_beyond_total_limit_refused(client, world, settings):
+    """A request body beyond the total limit is not read and is refused with a message."""
+    settings.JIXIAO_UPLOAD_MAX_TOTAL_BYTES = 10_000
+    client.force_login(world.filer_a)
+    big = SimpleUploadedFile("a.txt", b"x" * 50_000)
+    response = client.post(reverse("targets:import_upload"), {"organisation": world.unit_a.pk, "files": [big]})
+    assert response.status_code == 400 and "上传内容过大" in response.content.decode()

@@ -241,3 +241,19 @@ def test_form_export_other_org_404(client, world, project_form):
     """Exports follow the view permission."""
     client.force_login(world.filer_b)
     assert client.get(reverse("targets:export", args=[project_form.pk, "pdf"])).status_code == 404
+
+
+def test_login_writes_audit_event(client, world):
+    """A successful login is in the audit log."""
+    from jixiao_web.audit.models import AuditEvent, AuditEventType
+
+    client.post(reverse("accounts:login"), {"username": "filer_a", "password": "pw-filer-a"})
+    assert AuditEvent.objects.filter(event_type=AuditEventType.USER_LOGGED_IN, actor=world.filer_a).count() == 1
+
+
+def test_form_list_filter_by_organisation(client, world, project_form):
+    """A department reviewer narrows the list to one of its units."""
+    target_create(organisation=world.dept_a, budget_year=2026, core_form=make_project("部门自己的项目"), actor=world.dept_reviewer_a)
+    client.force_login(world.dept_reviewer_a)
+    body = client.get(reverse("targets:list") + f"?organisation={world.unit_a.pk}").content.decode()
+    assert "示例县义务教育学校设备购置项目" in body and "部门自己的项目" not in body

@@ -37,7 +37,7 @@ from jixiao_web.targets.services import (
     target_update,
 )
 
-LIST_FILTERS = ("status", "kind", "stage", "year", "q")
+LIST_FILTERS = ("status", "kind", "stage", "year", "organisation", "q")
 
 
 @login_required
@@ -49,6 +49,7 @@ def form_list(request: HttpRequest) -> TemplateResponse:
     context = {
         "page": page, "filters": filters, "statuses": Status.choices, "kinds": FormKindChoice.choices,
         "stages": Stage.choices, "years": BudgetYear.objects.values_list("year", flat=True),
+        "organisations": organisation_list_for_user(user=request.user) if request.user.role != "unit_filer" else [],
         "querystring": "&".join(f"{k}={v}" for k, v in filters.items() if v),
     }
     return render_page(request, "targets/form_list.html", context, partial="targets/_form_table.html")
@@ -277,6 +278,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     active = budget_year_active()
     context = {"orgs": orgs, "year": active.year if active else 2025, "stages": Stage.choices}
     if request.method == "POST":
+        refused = getattr(request, "jixiao_refused_uploads", None) if request.FILES is not None else None
+        if refused:
+            context["error"] = ApplicationError("；".join(refused) + "，已拒绝", code="file_too_large")
+            return TemplateResponse(request, "targets/import_upload.html", context, status=400)
         org = get_object_or_404(orgs, pk=request.POST.get("organisation"))
         require_perm(request.user, "targets.create_form_for_org", org)
         files = request.FILES.getlist("files")

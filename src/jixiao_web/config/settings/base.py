@@ -147,6 +147,7 @@ SPECTACULAR_SETTINGS = {
 
 # Upload limits for imports (hostile uploads are refused with a clear message).
 JIXIAO_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+JIXIAO_UPLOAD_MAX_TOTAL_BYTES = 200 * 1024 * 1024
 JIXIAO_UPLOAD_MAX_FILES = 200
 JIXIAO_ZIP_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 JIXIAO_ZIP_MAX_RATIO = 100
@@ -154,6 +155,11 @@ JIXIAO_IMPORT_BACKGROUND_THRESHOLD = 20  # files; larger batches run as a backgr
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
+FILE_UPLOAD_HANDLERS = [
+    "jixiao_web.core.uploadhandlers.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Grade → allowed finance decisions (88号 第二十五条). A regime setting: replace per region.
 JIXIAO_GRADE_ACTIONS: dict[str, dict[str, object]] = {
