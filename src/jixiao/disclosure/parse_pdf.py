@@ -1,10 +1,15 @@
 """Read the disclosure tables from a real PDF (ruled tables), rebuilding rows and columns from positions.
 
-Each page whose first lines carry a table title (classified by :func:`classify_title`) is read with
-pdfplumber's ruled-table finder; header cells are given to every column their box spans, so each
-column gets a path of labels (``本年收入 / 财政拨款收入``) that is mapped to the model's column keys.
-A page with a table but no title continues the previous page's table under the same columns.
-Transposed 三公 tables (items as columns, Jiangsu) are turned back into rows.
+Pages come from one of two readers, both turned into :class:`_PageView` (title lines with their
+position, tables as grids): jixiao's own :mod:`jixiao.importers.pdfgrid` (default: fast, keeps
+cell spans) or pdfplumber's ruled-table finder (``backend="pdfplumber"``, and the fallback when
+pdfgrid fails). A title line (classified by :func:`classify_title`; on a page or in a table's
+first cells) owns the tables below it; a table above every title continues the previous page's
+table, with a repeated header dropped. Header cells are given to every column they span, so each
+column gets a path of labels (``本年收入 / 财政拨款收入``) that is mapped to the model's column
+keys; a body cell goes to the labelled column its span overlaps most. Transposed 三公 tables
+(items as columns, Jiangsu) are turned back into rows. A title without a table under it (a table
+printed as an image, or in another file) is reported, not read as an empty table.
 """
 
 from __future__ import annotations
