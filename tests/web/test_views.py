@@ -257,3 +257,42 @@ def test_form_list_filter_by_organisation(client, world, project_form):
     client.force_login(world.dept_reviewer_a)
     body = client.get(reverse("targets:list") + f"?organisation={world.unit_a.pk}").content.decode()
     assert "示例县义务教育学校设备购置项目" in body and "部门自己的项目" not in body
+
+
+def test_second_stage_view_starts_draft_and_diff_against_first(client, world, project_form):
+    """After approval the filer starts 二上 from the page; the diff compares it with 一上."""
+    services.target_submit(form=project_form, actor=world.filer_a)
+    services.target_forward(form=project_form, actor=world.dept_reviewer_a)
+    aspects = {"completeness": "a", "relevance": "b", "appropriateness": "c", "feasibility": "d"}
+    services.target_finance_review(form=project_form, actor=world.finance, aspects=aspects, grade="优", decision="approve")
+    client.force_login(world.filer_a)
+    response = client.post(reverse("targets:second_stage", args=[project_form.pk]))
+    second = TargetForm.objects.get(previous=project_form)
+    assert response["Location"] == reverse("targets:edit", args=[second.pk])
+    client.post(reverse("targets:edit", args=[second.pk]), {"version": "1", "annual_goal": "二上调整后的目标"})
+    body = client.get(reverse("targets:diff", args=[second.pk])).content.decode()
+    assert "一上版本" in body and "二上调整后的目标" in body and "完成教学设备购置" in body
+
+
+def test_audit_log_query_count_constant(client, world, project_form):
+    """The audit log page runs a fixed number of queries."""
+    client.force_login(world.finance)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("audit:log"))
+    for i in range(5):
+        target_create(organisation=world.unit_a, budget_year=2026, core_form=make_project(f"项目{i}"), actor=world.filer_a)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("audit:log"))
+    assert len(many) == len(few)
+
+
+def test_indicator_library_query_count_constant(client, world, project_form):
+    """The 指标库 page reads the forms in one query whatever their number."""
+    client.force_login(world.finance)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("dashboards:library"))
+    for i in range(5):
+        target_create(organisation=world.unit_a, budget_year=2026, core_form=make_project(f"项目{i}"), actor=world.filer_a)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("dashboards:library"))
+    assert len(many) == len(few)
