@@ -889,6 +889,35 @@ def _read_pages(
     return pages, raw_tables, problems
 
 
+def _clip(chars: list[_Char], edges: _Edges, tf: _Transform) -> tuple[list[_Char], int]:
+    """Drop what lies outside the visible page; return the characters kept and the count dropped.
+
+    Some generators leave text and rules beyond the page box (a table drawn twice, the copy
+    off the page): viewers and printers do not show it, so neither does the grid. Rules on
+    the page's very edge are dropped too.
+    """
+    width, height = tf.right - tf.left, tf.top - tf.bottom
+    if tf.rotation in (90, 270):
+        width, height = height, width
+    kept = [
+        ch
+        for ch in chars
+        if -1 <= (ch.x0 + ch.x1) / 2 <= width + 1 and -1 <= (ch.top + ch.bottom) / 2 <= height + 1
+    ]
+    # Rules on the page edge are a page-sized background or frame, never a table rule.
+    edges.horizontal = [
+        (y, max(x0, 0.0), min(x1, width))
+        for y, x0, x1 in edges.horizontal
+        if 1.5 < y < height - 1.5 and min(x1, width) - max(x0, 0.0) > THIN
+    ]
+    edges.vertical = [
+        (x, max(y0, 0.0), min(y1, height))
+        for x, y0, y1 in edges.vertical
+        if 1.5 < x < width - 1.5 and min(y1, height) - max(y0, 0.0) > THIN
+    ]
+    return kept, len(chars) - len(kept)
+
+
 def _read_page(
     page: pdfium.PdfPage, number: int, name: str, problems: list[ImportProblem]
 ) -> tuple[PdfPage, list[_RawTable]]:
@@ -906,6 +935,16 @@ def _read_page(
         pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))
     ]
     _collect_edges(objects, None, tf, edges)
+    chars, off_page = _clip(chars, edges, tf)
+    if off_page:
+        problems.append(
+            ImportProblem(
+                severity=ProblemSeverity.INFO,
+                code="page-text-off-page",
+                message=f"{name}：第{number}页有 {off_page} 个字符位于页面范围之外（屏幕和打印都看不到），未导入",
+                source=SourceRef(file=name, page=number),
+            )
+        )
     if unmapped and unmapped > len(chars):
         problems.append(
             ImportProblem(
