@@ -100,3 +100,44 @@ def test_schema_and_docs_render(client, world):
     assert client.get(reverse("api:schema")).status_code == 200
     body = client.get(reverse("api:docs")).content.decode()
     assert "/api/forms/" in body and "cdn" not in body.lower()
+
+
+def test_import_api_upload_preview_confirm(world):
+    """Upload the Guangdong sample through the API, read the preview, confirm: forms exist."""
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jixiao_web.targets.models import TargetForm
+
+    sample = Path(__file__).resolve().parents[1] / "browser" / "fixtures" / "gd-county-project.txt"
+    client = _client(world.filer_a)
+    upload = SimpleUploadedFile(sample.name, sample.read_bytes())
+    response = client.post(reverse("api:import_create"), {"organisation": world.unit_a.pk, "budget_year": 2025, "files": [upload]}, format="multipart")
+    assert response.status_code == 201, response.content
+    job = response.json()
+    assert job["status"] == "ready" and job["form_count"] == 1
+    codes = {f["code"] for f in job["result"][0]["forms"][0]["findings"]}
+    assert {"JX115", "JX201"} <= codes
+    assert TargetForm.objects.count() == 0
+    assert _client(world.filer_b).get(reverse("api:import_detail", args=[job["id"]])).status_code == 404
+    response = client.post(reverse("api:import_confirm", args=[job["id"]]))
+    assert response.status_code == 201 and response.json()[0]["name"] == "企业技术改造服务经费"
+
+
+def test_import_api_zip_bomb_refused(world):
+    """A hostile upload is refused through the API with {code, message}."""
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("zeros.txt", b"\0" * (3 * 1024 * 1024))
+    response = _client(world.filer_a).post(
+        reverse("api:import_create"),
+        {"organisation": world.unit_a.pk, "budget_year": 2025, "files": [SimpleUploadedFile("b.zip", buffer.getvalue())]},
+        format="multipart",
+    )
+    assert response.status_code == 400 and response.json()["code"] == "zip_bomb"

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -257,6 +258,82 @@ class CommentCreateApi(APIView):
         payload.is_valid(raise_exception=True)
         comment = workflow.comment_add(form=form, actor=request.user, **payload.validated_data)
         return Response(self.OutputSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class ImportJobSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    organisation = serializers.IntegerField(source="organisation_id")
+    budget_year = serializers.IntegerField()
+    stage = serializers.CharField()
+    total_files = serializers.IntegerField()
+    done_files = serializers.IntegerField()
+    progress_pct = serializers.IntegerField()
+    form_count = serializers.IntegerField()
+    result = serializers.JSONField()
+
+
+def _own_job(request, pk: int):
+    from jixiao_web.targets.models import ImportJob
+
+    return get_object_or_404(ImportJob.objects.select_related("organisation"), pk=pk, uploaded_by=request.user)
+
+
+class ImportJobCreateApi(APIView):
+    """Upload files (multipart ``files``, several allowed, or a zip) for preview; nothing is
+    stored as a form until the job is confirmed."""
+
+    parser_classes = (MultiPartParser,)
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "ImportJobCreateInput"
+
+        organisation = serializers.IntegerField()
+        budget_year = serializers.IntegerField()
+        stage = serializers.ChoiceField(choices=Stage.choices, default=Stage.FIRST_SUBMISSION)
+        files = serializers.ListField(child=serializers.FileField())
+
+    @extend_schema(request={"multipart/form-data": InputSerializer}, responses={201: ImportJobSerializer})
+    def post(self, request):
+        from jixiao_web.targets.imports import import_job_create, import_job_start
+
+        refused = getattr(request._request, "jixiao_refused_uploads", None)
+        if refused:
+            raise ApplicationError("；".join(refused) + "，已拒绝", code="file_too_large")
+        payload = self.InputSerializer(data={**request.data.dict(), "files": request.FILES.getlist("files")})
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        org = get_object_or_404(organisation_list_for_user(user=request.user), pk=data["organisation"])
+        _perm(request, "targets.create_form_for_org", org)
+        job = import_job_create(
+            actor=request.user, organisation=org, budget_year=data["budget_year"], stage=data["stage"],
+            files=[(f.name, f.read()) for f in data["files"]],
+        )
+        import_job_start(job=job)
+        job.refresh_from_db()
+        return Response(ImportJobSerializer(job).data, status=status.HTTP_201_CREATED)
+
+
+class ImportJobDetailApi(APIView):
+    """The preview (and progress) of one of the caller's import jobs."""
+
+    @extend_schema(responses=ImportJobSerializer)
+    def get(self, request, pk: int):
+        return Response(ImportJobSerializer(_own_job(request, pk)).data)
+
+
+class ImportJobConfirmApi(APIView):
+    """Store every form of a parsed job, all or none."""
+
+    @extend_schema(request=None, responses={201: FormSummarySerializer(many=True)})
+    def post(self, request, pk: int):
+        from jixiao_web.targets.imports import import_job_confirm
+
+        job = _own_job(request, pk)
+        _perm(request, "targets.create_form_for_org", job.organisation)
+        forms = import_job_confirm(job=job, actor=request.user)
+        return Response(FormSummarySerializer(forms, many=True).data, status=status.HTTP_201_CREATED)
 
 
 __all__ = ["ApplicationError"]
