@@ -68,6 +68,8 @@ class _Grid:
     """Per column, the header labels above it (top to bottom)."""
     first_data: int
     anchors: list = field(default_factory=list)
+    edges: list[float] = field(default_factory=list)
+    """pdfgrid only: the x positions of the table's column edges."""
     header_texts: frozenset[str] = frozenset()
     """The texts of the header rows (to recognise a header repeated on the next page)."""
     """pdfgrid only: the labelled column spans, for a continuation without its own header."""
@@ -338,14 +340,19 @@ class _Anchor:
     lo: int
     hi: int
     path: list[str]
+    x0: float | None = None
+    x1: float | None = None
+    """The column's left and right edge on the page, when the table knows its column edges."""
 
 
 def _grid_from_pdftable(table, number: int, previous: _Grid | None) -> _Grid:
     """A pdfgrid table as a dense grid over its labelled columns.
 
     Header cells give each elementary column a path of labels; consecutive columns with the same
-    path form one labelled column (an anchor). A body cell goes to the anchor its span overlaps most,
-    so values printed a little off their header (merged cells drawn unevenly) still land right.
+    path form one labelled column (an anchor). A body cell goes to the anchor its span overlaps most
+    on the page (by the table's column edges; by column index when they are unknown or when a
+    continuation is drawn with a grid of its own), so values printed a little off their header
+    (merged cells drawn unevenly) still land right.
     """
     rows = table.rows
     width = max([table.column_count] + [c.col + c.colspan for row in rows for c in row.cells] + [1])
@@ -379,10 +386,21 @@ def _grid_from_pdftable(table, number: int, previous: _Grid | None) -> _Grid:
             anchors[-1].hi = j
         else:
             anchors.append(_Anchor(j, j, path))
+    edges = list(getattr(table, "columns", []) or [])
+    by_x = len(edges) == width + 1
+    if by_x:
+        for anchor in anchors:
+            anchor.x0, anchor.x1 = edges[anchor.lo], edges[anchor.hi + 1]
     if previous is not None and (first_data == 0 or not anchors) and previous.anchors:
-        anchors = _continued_anchors(rows, previous.anchors)
+        if by_x and all(a.x0 is not None for a in previous.anchors) and _same_edges(edges, previous.edges):
+            # Same page geometry: place this table's cells under the previous table's columns by position.
+            anchors = [_Anchor(a.lo, a.hi, list(a.path), a.x0, a.x1) for a in previous.anchors]
+        else:
+            anchors = _continued_anchors(rows, previous.anchors)
+            by_x = False
     if not anchors:
-        anchors = [_Anchor(j, j, []) for j in range(width)]
+        anchors = [_Anchor(j, j, [], edges[j] if by_x else None, edges[j + 1] if by_x else None)
+                   for j in range(width)]
     dense_rows: list[list[str]] = []
     for row in rows:
         dense = [""] * len(anchors)
@@ -390,22 +408,39 @@ def _grid_from_pdftable(table, number: int, previous: _Grid | None) -> _Grid:
             text = _clean(cell.text)
             if not text:
                 continue
-            lo, hi = cell.col, cell.col + cell.colspan - 1
+            if by_x:
+                lo_x, hi_x = edges[cell.col], edges[min(cell.col + cell.colspan, width)]
 
-            def score(k: int, lo: int = lo, hi: int = hi, dense: list[str] = dense) -> tuple[int, int, int]:
-                a = anchors[k]
-                overlap = min(hi, a.hi) - max(lo, a.lo) + 1
-                distance = 0 if overlap > 0 else min(abs(a.lo - hi), abs(lo - a.hi))
-                return (-max(overlap, 0), distance, 1 if dense[k] else 0)
+                def score(k: int, lo: float = lo_x, hi: float = hi_x, dense: list[str] = dense) -> tuple:
+                    a = anchors[k]
+                    overlap = min(hi, a.x1) - max(lo, a.x0)  # type: ignore[operator]
+                    distance = 0.0 if overlap > 0 else min(abs(a.x0 - hi), abs(lo - a.x1))  # type: ignore[operator]
+                    return (-max(overlap, 0.0), distance, 1 if dense[k] else 0)
+            else:
+                lo_i, hi_i = cell.col, cell.col + cell.colspan - 1
+
+                def score(k: int, lo: int = lo_i, hi: int = hi_i, dense: list[str] = dense) -> tuple:
+                    a = anchors[k]
+                    overlap = min(hi, a.hi) - max(lo, a.lo) + 1
+                    distance = 0 if overlap > 0 else min(abs(a.lo - hi), abs(lo - a.hi))
+                    return (-max(overlap, 0), distance, 1 if dense[k] else 0)
 
             k = min(range(len(anchors)), key=score)
             dense[k] = dense[k] + text if dense[k] else text
         dense_rows.append(dense)
     grid = _Grid(page=number, rows=dense_rows, paths=[a.path for a in anchors], first_data=first_data)
     grid.anchors = anchors
+    grid.edges = edges
     grid.header_texts = frozenset(_clean(c.text) for row in rows[:first_data] for c in row.cells if _clean(c.text)) \
         or (previous.header_texts if previous is not None else frozenset())
     return grid
+
+
+def _same_edges(edges: list[float], previous: list[float], tolerance: float = 2.0) -> bool:
+    """Whether a continuation is drawn with the previous table's column edges (Shanghai) rather
+    than a grid of its own (Jiangsu's continuation pages)."""
+    return bool(edges) and bool(previous) and all(
+        any(abs(x - y) <= tolerance for y in previous) for x in edges)
 
 
 def _continued_anchors(rows, previous: list[_Anchor]) -> list[_Anchor]:
