@@ -177,6 +177,8 @@ def test_submit_view_then_department_return_with_row_comment(client, world, proj
     client.force_login(world.filer_a)
     body = client.get(reverse("targets:detail", args=[project_form.pk])).content.decode()
     assert "数量偏少，请核实" in body and "见行批注" in body
+    editor_page = client.get(reverse("targets:edit", args=[project_form.pk])).content.decode()
+    assert "数量偏少，请核实" in editor_page  # the row comment sits next to the row being fixed
 
 
 def test_finance_review_view_missing_aspects_shows_error(client, world, project_form):

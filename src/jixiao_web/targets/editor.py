@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from django.http import QueryDict
@@ -49,6 +50,8 @@ class Row:
     annual_value: str
     level1_known: bool = True
     level2_known: bool = True
+    comments: list = dc_field(default_factory=list)
+    findings: list = dc_field(default_factory=list)
 
     @property
     def period_parsed(self):
@@ -86,6 +89,15 @@ def mark_known_levels(rows: list[Row], levels: dict[str, list[str]]) -> list[Row
     for row in rows:
         row.level1_known = not row.level1 or row.level1 in levels
         row.level2_known = not row.level2 or row.level2 in levels.get(row.level1, [])
+    return rows
+
+
+def attach_notes(rows: list[Row], comments: dict[int, list], findings: dict[int, list]) -> list[Row]:
+    """Show each stored row's comments and findings next to it in the editor."""
+    for row in rows:
+        if row.orig.isdigit():
+            row.comments = comments.get(int(row.orig), [])
+            row.findings = findings.get(int(row.orig), [])
     return rows
 
 

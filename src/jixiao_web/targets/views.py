@@ -176,7 +176,15 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return TemplateResponse(request, "targets/form_edit.html", ctx, status=409 if exc.code == "stale" else 400)
         messages.success(request, "已保存")
         return redirect("targets:detail", pk=form.pk)
-    ctx = _edit_context(form, data=form.data, rows=editor.rows_from_data(form.data), tasks=editor.tasks_from_data(form.data))
+    _general, by_row = _comments_by_row(form)
+    outcome = review_core_form(form.core())
+    findings: dict[int, list] = {}
+    for finding in outcome.findings:
+        if finding["indicator_index"] is not None and finding["severity"] != "info":
+            findings.setdefault(finding["indicator_index"], []).append(finding)
+    rows = editor.attach_notes(editor.rows_from_data(form.data), by_row, findings)
+    ctx = _edit_context(form, data=form.data, rows=rows, tasks=editor.tasks_from_data(form.data))
+    ctx["outcome"] = outcome
     return TemplateResponse(request, "targets/form_edit.html", ctx)
 
 
@@ -215,7 +223,12 @@ def form_diff(request: HttpRequest, pk: int) -> TemplateResponse:
     """Side by side: this form against its 一上 version, or against an earlier version (?v=)."""
     form = get_or_404(target_get_for_user(user=request.user, pk=pk))
     require_perm(request.user, "targets.view_form", form)
-    versions = list(form.history.order_by("version").values_list("version", flat=True).distinct())
+    history = list(
+        form.history.select_related("history_user").order_by("-history_id").only(
+            "version", "status", "history_date", "history_user__username", "history_user__display_name", "history_type"
+        )[:50]
+    )
+    versions = sorted({h.version for h in history})
     old_label = ""
     v = request.GET.get("v")
     if v and v.isdigit():
@@ -232,7 +245,7 @@ def form_diff(request: HttpRequest, pk: int) -> TemplateResponse:
     return TemplateResponse(
         request, "targets/form_diff.html",
         {
-            "form": form, "old_label": old_label, "versions": versions,
+            "form": form, "old_label": old_label, "versions": versions, "history": history,
             "fields": diff_fields(old, form.data), "rows": diff_indicators(old, form.data, include_same=True),
         },
     )
