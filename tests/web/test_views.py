@@ -298,3 +298,13 @@ def test_indicator_library_query_count_constant(client, world, project_form):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("dashboards:library"))
     assert len(many) == len(few)
+
+
+def test_form_recheck_reviews_unsaved_input(filer_client, project_form):
+    """The editor's recheck reviews what is typed, without saving it."""
+    url = reverse("targets:recheck", args=[project_form.pk])
+    body = filer_client.post(url, {"version": "1", "end_year": "2099"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "JX115" in body
+    assert TargetForm.objects.get(pk=project_form.pk).version == 1
+    body = filer_client.post(url, {"version": "1", "end_year": "abc"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "整数" in body

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/", views.form_detail, name="detail"),
     path("<int:pk>/edit/", views.form_edit, name="edit"),
     path("<int:pk>/rows/", views.form_rows, name="rows"),
+    path("<int:pk>/recheck/", views.form_recheck, name="recheck"),
     path("<int:pk>/diff/", views.form_diff, name="diff"),
     path("<int:pk>/export/<str:fmt>/", views.form_export, name="export"),
     path("<int:pk>/second-stage/", views.form_start_second_stage, name="second_stage"),

@@ -208,6 +208,23 @@ def form_rows(request: HttpRequest, pk: int) -> TemplateResponse:
 
 
 @login_required
+@require_POST
+def form_recheck(request: HttpRequest, pk: int) -> TemplateResponse:
+    """htmx: review the editor's unsaved input and show the findings; nothing is saved."""
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.change_form", form)
+    try:
+        data = editor.data_from_post(form.data, form.kind, request.POST)
+        from jixiao_web.targets.coremodel import core_load
+
+        outcome = review_core_form(core_load(data))
+        error = None
+    except (editor.EditorError, ValueError) as exc:
+        outcome, error = None, str(exc)
+    return TemplateResponse(request, "targets/_recheck.html", {"outcome": outcome, "recheck_error": error})
+
+
+@login_required
 def value_preview(request: HttpRequest) -> TemplateResponse:
     """htmx: how a typed 指标值 is read (comparison, number, unit)."""
     text = ""
