@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed_path
+from support import seed_path
 from jixiao.review.engine import review
 
 pytestmark = pytest.mark.seeds
