@@ -308,3 +308,32 @@ def test_form_recheck_reviews_unsaved_input(filer_client, project_form):
     assert TargetForm.objects.get(pk=project_form.pk).version == 1
     body = filer_client.post(url, {"version": "1", "end_year": "abc"}, HTTP_HX_REQUEST="true").content.decode()
     assert "整数" in body
+
+
+def test_department_form_edit_tasks_measures_and_sub_goals(client, world):
+    """The department editor saves key tasks, other tasks and 保障措施; sub-goal indicators stay."""
+    from jixiao.model import DepartmentTargetForm, KeyTask, Money, SubGoal
+    from jixiao.model.indicators import Indicator
+
+    core = DepartmentTargetForm(
+        budget_year=2026, department_name="示例县教育局", department_code="101",
+        key_tasks=[KeyTask(name="任务一", planned_amount=Money(amount="10"))],
+        sub_goals=[SubGoal(title="提升教学质量", goal="旧目标", indicators=[Indicator(name="合格率")])],
+    )
+    form = target_create(organisation=world.dept_a, budget_year=2026, core_form=core, actor=world.dept_reviewer_a)
+    client.force_login(world.dept_reviewer_a)
+    url = reverse("targets:edit", args=[form.pk])
+    page = client.get(url).content.decode()
+    assert "其他需完成的任务" in page and "合格率" in page
+    client.post(url, {
+        "version": "1", "task-count": "2", "task-0-orig": "0", "task-0-name": "任务一", "task-0-planned_amount": "12.5",
+        "task-1-name": "任务二", "task-1-content": "新增", "othertask-count": "1", "othertask-0-name": "安全检查",
+        "subgoal-count": "1", "subgoal-0-orig": "0", "subgoal-0-title": "提升教学质量", "subgoal-0-goal": "新目标",
+        "guarantee_measures": "加强组织领导\n\n强化资金监管",
+    })
+    core = TargetForm.objects.get(pk=form.pk).core()
+    assert [t.name for t in core.key_tasks] == ["任务一", "任务二"]
+    assert str(core.key_tasks[0].planned_amount.amount) == "12.5"
+    assert [t.name for t in core.other_tasks] == ["安全检查"]
+    assert core.guarantee_measures == ["加强组织领导", "强化资金监管"]
+    assert core.sub_goals[0].goal == "新目标" and core.sub_goals[0].indicators[0].name == "合格率"

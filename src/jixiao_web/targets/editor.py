@@ -115,7 +115,7 @@ def rows_from_data(data: dict[str, Any]) -> list[Row]:
     ]
 
 
-def tasks_from_data(data: dict[str, Any]) -> list[dict[str, str]]:
+def tasks_from_data(data: dict[str, Any], field: str = "key_tasks") -> list[dict[str, str]]:
     return [
         {
             "orig": str(i),
@@ -124,7 +124,15 @@ def tasks_from_data(data: dict[str, Any]) -> list[dict[str, str]]:
             "planned_amount": _money_text(t.get("planned_amount")),
             "expected_result": t.get("expected_result") or "",
         }
-        for i, t in enumerate(data.get("key_tasks", []))
+        for i, t in enumerate(data.get(field, []))
+    ]
+
+
+def sub_goals_from_data(data: dict[str, Any]) -> list[dict[str, str]]:
+    return [
+        {"orig": str(i), "title": g.get("title") or "", "goal": g.get("goal") or "",
+         "indicators": "、".join(ind.get("name") or "" for ind in g.get("indicators", []) if ind.get("name"))}
+        for i, g in enumerate(data.get("sub_goals", []))
     ]
 
 
@@ -147,12 +155,12 @@ def rows_from_post(post: QueryDict) -> list[Row]:
     return rows
 
 
-def tasks_from_post(post: QueryDict) -> list[dict[str, str]]:
-    count = int(post.get("task-count") or 0)
+def tasks_from_post(post: QueryDict, prefix: str = "task") -> list[dict[str, str]]:
+    count = int(post.get(f"{prefix}-count") or 0)
     out = []
     for i in range(min(count, 200)):
-        task = {f: post.get(f"task-{i}-{f}", "").strip() for f in TASK_FIELDS}
-        task["orig"] = post.get(f"task-{i}-orig", "")
+        task = {f: post.get(f"{prefix}-{i}-{f}", "").strip() for f in TASK_FIELDS}
+        task["orig"] = post.get(f"{prefix}-{i}-orig", "")
         if any(task[f] for f in TASK_FIELDS):
             out.append(task)
     return out
@@ -214,23 +222,46 @@ def data_from_post(data: dict[str, Any], kind: str, post: QueryDict) -> dict[str
                 errors[field] = f"{labels[field]}应为整数"
         else:
             new[field] = text or None
-    if kind == "department" and "task-count" in post:
-        old_tasks = data.get("key_tasks", [])
-        tasks = []
-        for task in tasks_from_post(post):
-            base = dict(old_tasks[int(task["orig"])]) if task["orig"].isdigit() and int(task["orig"]) < len(old_tasks) else {}
-            for f in ("name", "content", "expected_result"):
-                base[f] = task[f] or None
-            if task["planned_amount"]:
-                money = parse_money(task["planned_amount"], unit)
-                if money is None:
-                    errors["key_tasks"] = "重点工作任务的金额应为数字"
+    if kind == "department":
+        for prefix, field in (("task", "key_tasks"), ("othertask", "other_tasks")):
+            if f"{prefix}-count" not in post:
+                continue
+            old_tasks = data.get(field, [])
+            tasks = []
+            for task in tasks_from_post(post, prefix):
+                orig = int(task["orig"]) if task["orig"].isdigit() else -1
+                base = dict(old_tasks[orig]) if 0 <= orig < len(old_tasks) else {}
+                for f in ("name", "content", "expected_result"):
+                    base[f] = task[f] or None
+                if task["planned_amount"]:
+                    money = parse_money(task["planned_amount"], unit)
+                    if money is None:
+                        errors[field] = "工作任务的金额应为数字"
+                    else:
+                        base["planned_amount"] = money.model_dump(mode="json")
                 else:
-                    base["planned_amount"] = money.model_dump(mode="json")
-            else:
-                base["planned_amount"] = None
-            tasks.append(base)
-        new["key_tasks"] = tasks
+                    base["planned_amount"] = None
+                tasks.append(base)
+            new[field] = tasks
+        if "subgoal-count" in post:
+            old_goals = data.get("sub_goals", [])
+            goals = []
+            for i in range(min(int(post.get("subgoal-count") or 0), 100)):
+                title = post.get(f"subgoal-{i}-title", "").strip()
+                goal = post.get(f"subgoal-{i}-goal", "").strip()
+                orig = post.get(f"subgoal-{i}-orig", "")
+                if not title and not goal:
+                    continue
+                index = int(orig) if orig.isdigit() else -1
+                base = dict(old_goals[index]) if 0 <= index < len(old_goals) else {}
+                base["title"] = title or "分项目标"
+                base["goal"] = goal or None
+                goals.append(base)
+            new["sub_goals"] = goals
+        if "guarantee_measures" in post:
+            new["guarantee_measures"] = [
+                line.strip() for line in post.get("guarantee_measures", "").splitlines() if line.strip()
+            ]
     if "row-count" in post:
         old_rows = data.get("indicators", [])
         indicators = []

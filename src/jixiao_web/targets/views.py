@@ -147,11 +147,18 @@ def form_create(request: HttpRequest) -> HttpResponse:
 def _edit_context(form, *, data, rows, tasks, errors=None, error=None, posted=None) -> dict:
     header = editor.initial_header(data, form.kind)
     if posted is not None:
+        other_tasks = editor.tasks_from_post(posted, "othertask")
+        measures = posted.get("guarantee_measures", "")
+    else:
+        other_tasks = editor.tasks_from_data(data, "other_tasks")
+        measures = "\n".join(data.get("guarantee_measures", []))
+    if posted is not None:
         # A refused save shows what the user typed, so nothing typed is lost.
         header.update({f: posted[f] for f, _label, _w in editor.header_fields(form.kind) if f in posted})
     return {
         "form": form, "header_fields": [(f, label, w, header.get(f, "")) for f, label, w in editor.header_fields(form.kind)],
-        "rows": editor.mark_known_levels(rows, _framework(form)), "tasks": tasks, "levels": _framework(form), "errors": errors or {},
+        "rows": editor.mark_known_levels(rows, _framework(form)), "tasks": tasks, "levels": _framework(form),
+        "other_tasks": other_tasks, "measures": measures, "sub_goals": editor.sub_goals_from_data(data), "errors": errors or {},
         "error": error, "version": form.version,
     }
 
