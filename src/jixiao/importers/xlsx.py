@@ -238,7 +238,11 @@ def _sheet_rows(
         max(c for _, c in values) if values else first_col,
         max((c + span[0] - 1 for (_, c), span in spans.items()), default=first_col),
     )
-    row_numbers = sorted({r for r, _ in values} | {r for r, _ in spans})
+    # Rows covered by a merged range stay, blank, so that every rowspan has its rows.
+    row_numbers = sorted(
+        {r for r, _ in values}
+        | {r0 + k for (r0, _), (_, rowspan) in spans.items() for k in range(rowspan)}
+    )
     rows: list[Row] = []
     for r in row_numbers:
         cells: list[Cell] = []

@@ -255,6 +255,7 @@ def to_pdf(
     ruled: bool = True,
     image_page: bool = False,
     furniture: bool = False,
+    row_height: float | None = None,
 ) -> bytes:
     """Write the blocks as a PDF with ruled tables (reportlab, Noto Sans CJK).
 
@@ -264,6 +265,8 @@ def to_pdf(
         ruled: draw the table grid; without it the tables are aligned text only.
         image_page: start with a page holding only a picture (a scanned page).
         furniture: print a running head and a page number ("- 1 -") on every page.
+        row_height: a fixed height for every table row (reportlab otherwise gives a row
+            whose cells all start higher up almost no height).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -290,15 +293,18 @@ def to_pdf(
         cols = width(block)
         data: list[list[object]] = [["" for _ in range(cols)] for _ in block.rows]
         commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-        if ruled:
-            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         for r, row in enumerate(placed(block)):
             for col, span in row:
                 data[r][col] = Paragraph(span.text, cell_style) if span.text else ""
+                corner = (col + span.colspan - 1, r + span.rowspan - 1)
                 if span.colspan > 1 or span.rowspan > 1:
-                    commands.append(("SPAN", (col, r), (col + span.colspan - 1, r + span.rowspan - 1)))
+                    commands.append(("SPAN", (col, r), corner))
+                if ruled:
+                    # One box per (merged) cell: reportlab's GRID drops rules next to some spans.
+                    commands.append(("BOX", (col, r), corner, 0.5, colors.black))
         story.append(PdfTable(
             data, colWidths=block.widths or None,
+            rowHeights=[row_height] * len(block.rows) if row_height else None,
             style=TableStyle(commands), repeatRows=block.repeat_header,
         ))
     out = BytesIO()
@@ -347,3 +353,50 @@ def to_pdf_landscape_rotated(table: Table, *, font_size: float = 9) -> bytes:
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def span_tables(*, max_rows: int = 5, max_cols: int = 5, visible_rules: bool = False):
+    """A hypothesis strategy of tables with random non-overlapping merged cells.
+
+    Args:
+        max_rows: at most this many rows.
+        max_cols: at most this many columns.
+        visible_rules: only tables where every row and column edge shows somewhere (what a
+            PDF can show: a row entirely covered by merges has no rule of its own).
+    """
+    from hypothesis import strategies as st
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Table:
+        nrows = draw(st.integers(1, max_rows))
+        ncols = draw(st.integers(1, max_cols))
+        covered: set[tuple[int, int]] = set()
+        rows: list[list[str | Span]] = []
+        for r in range(nrows):
+            row: list[str | Span] = []
+            for c in range(ncols):
+                if (r, c) in covered:
+                    continue
+                width = 1
+                while c + width < ncols and (r, c + width) not in covered:
+                    width += 1
+                colspan = draw(st.integers(1, width))
+                rowspan = draw(st.integers(1, nrows - r))
+                while any((r + dr, c + dc) in covered for dr in range(rowspan) for dc in range(colspan)):
+                    rowspan -= 1
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        covered.add((r + dr, c + dc))
+                row.append(Span(f"格{r}-{c}", colspan=colspan, rowspan=rowspan))
+            rows.append(row)
+        return Table(rows=rows, widths=[60.0] * ncols)
+
+    def shows_every_rule(table: Table) -> bool:
+        cells = [(r, col, span) for r, row in enumerate(placed(table)) for col, span in row]
+        ncols, nrows = width(table), len(table.rows)
+        row_edges = {r + span.rowspan for r, _, span in cells} | {r for r, _, _ in cells}
+        col_edges = {col + span.colspan for _, col, span in cells} | {col for _, col, _ in cells}
+        return row_edges >= set(range(nrows + 1)) and col_edges >= set(range(ncols + 1))
+
+    strategy = build()
+    return strategy.filter(shows_every_rule) if visible_rules else strategy

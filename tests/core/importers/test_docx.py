@@ -8,6 +8,7 @@ from io import BytesIO
 import docx
 import native_forms as nf  # tests/core/importers is on sys.path
 import pytest
+from hypothesis import given, settings
 
 from jixiao.importers import RawDocument, import_bytes
 from jixiao.importers.docx import DocxImporter, read_docx_grid
@@ -121,3 +122,11 @@ def test_read_docx_grid_vmerge_gridspan_gridbefore_as_written_by_word() -> None:
         [("", 1, 1), ("甲", 1, 1), ("≥1", 1, 1)],
         [("", 1, 1), ("乙 丙", 1, 1), ("", 1, 1)],
     ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(table=nf.span_tables())
+def test_read_docx_grid_random_merges_round_trip(table: nf.Table) -> None:
+    """Any layout of merged cells written by Word comes back exactly in the Grid convention."""
+    grid = _grid([table])
+    assert _table_spans(grid, 0) == nf.expand(table)

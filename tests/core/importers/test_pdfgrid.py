@@ -8,6 +8,7 @@ from pathlib import Path
 import native_forms as nf  # tests/core/importers is on sys.path
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import assume, given, settings
 
 from jixiao.errors import UnreadableDocument
 from jixiao.importers.pdfgrid import pdf_grid, read_pdf
@@ -142,3 +143,15 @@ def test_read_pdf_corpus_tables_keep_grid_convention(corpus_dir: Path) -> None:
                                 if dr or dc:
                                     covered.add((r + dr, cell.col + dc))
     assert broken == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(table=nf.span_tables(visible_rules=True))
+def test_read_pdf_random_merges_round_trip(table: nf.Table) -> None:
+    """Any ruled layout of merged cells drawn in a PDF comes back exactly in the Grid convention.
+
+    A single box is not a table (a frame around text), so tables of one cell are left out.
+    """
+    assume(sum(len(row) for row in table.rows) >= 2)
+    doc = read_pdf(nf.to_pdf([table], row_height=20), name="a.pdf")
+    assert [_spans(t) for t in doc.tables] == [nf.expand(table)]

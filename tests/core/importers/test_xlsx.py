@@ -8,6 +8,8 @@ from io import BytesIO
 import native_forms as nf  # tests/core/importers is on sys.path
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jixiao.importers import RawDocument, import_bytes
 from jixiao.importers.xlsx import display_number, read_xlsx_grid
@@ -137,3 +139,19 @@ def test_read_xlsx_grid_value_hidden_under_merge_reported_not_imported() -> None
         [[("项目名称", 3), ("", 1), ("", 1)], [("预算数", 1), ("", 1), ("", 1)]],
         [("merged-cell-hidden-value", "遮住的字", 1, 2)],
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(table=nf.span_tables())
+def test_read_xlsx_grid_random_merges_round_trip(table: nf.Table) -> None:
+    """Any layout of merged ranges comes back exactly in the Grid convention, covered rows kept."""
+    grid = read_xlsx_grid(RawDocument.from_bytes(nf.to_xlsx([table]), name="a.xlsx"))
+    assert [[(c.text, c.colspan, c.rowspan) for c in row.cells] for row in grid.rows] == nf.expand(table)
+
+
+@settings(max_examples=100, deadline=None)
+@given(cents=st.integers(min_value=-10**13, max_value=10**13))
+def test_display_number_two_decimal_money_exact(cents: int) -> None:
+    """Any amount with two decimals, stored as a float, shows as exactly that amount."""
+    amount = Decimal(cents).scaleb(-2)
+    assert display_number(float(amount), "0.00") == f"{amount:.2f}"
