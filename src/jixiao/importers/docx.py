@@ -7,7 +7,8 @@ objects), because the grid needs what python-docx hides: ``w:gridSpan`` (horizon
 grid position: a merged cell appears once, at its first position, with ``colspan``/``rowspan``;
 the positions it covers are blank cells. Paragraphs outside tables become one-cell rows with
 ``table=None``. A cell's paragraphs are joined with ``\\n``; a table nested in a cell is read
-as that cell's text, row by row.
+as that cell's text, row by row, except in a one-column frame table, whose contents are
+read as if they stood in the body (forms are sometimes laid out inside such a frame).
 
 Text in the alternate-content fallback of drawings (``mc:Fallback``) is skipped, because it
 repeats the text box it stands for. Headers, footers, footnotes and comments are not read.
@@ -198,6 +199,18 @@ def read_docx_grid(doc: RawDocument) -> Grid:
     return grid
 
 
+def _is_layout_table(tbl: etree._Element) -> bool:
+    """A table of one column whose cells hold tables: a frame, not a form."""
+    rows = tbl.findall(_TR)
+    if not rows:
+        return False
+    for tr in rows:
+        cells = tr.findall(_TC)
+        if len(cells) != 1:
+            return False
+    return any(tc.find(_TBL) is not None for tr in rows for tc in tr.findall(_TC))
+
+
 def _read_block(parent: etree._Element, grid: Grid, counters: dict[str, int]) -> None:
     for child in parent:
         tag = child.tag
@@ -207,6 +220,11 @@ def _read_block(parent: etree._Element, grid: Grid, counters: dict[str, int]) ->
             if text:
                 source = SourceRef(file=grid.file, line=counters["paragraph"])
                 grid.rows.append(Row(cells=[Cell(text=text, col=0, source=source)], source=source))
+        elif tag == _TBL and _is_layout_table(child):
+            # A one-column frame around the real form: read what is inside it.
+            for tc in child.iter(_TC):
+                if tc.getparent() is not None and tc.getparent().getparent() is child:
+                    _read_block(tc, grid, counters)
         elif tag == _TBL:
             index = counters["table"]
             counters["table"] += 1

@@ -130,3 +130,30 @@ def test_read_docx_grid_random_merges_round_trip(table: nf.Table) -> None:
     """Any layout of merged cells written by Word comes back exactly in the Grid convention."""
     grid = _grid([table])
     assert _table_spans(grid, 0) == nf.expand(table)
+
+
+def test_read_docx_grid_form_inside_frame_table_read_as_body() -> None:
+    """A form laid out inside a one-cell frame table is read as if it stood in the body."""
+    blocks = nf.hebei_project()
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = str(blocks[0])
+    for block in blocks[1:]:
+        if isinstance(block, str):
+            frame.add_paragraph(block)
+            continue
+        table = frame.add_table(rows=len(block.rows), cols=nf.width(block))
+        for r, row in enumerate(nf.placed(block)):
+            for col, span in row:
+                cell = table.cell(r, col)
+                if span.colspan > 1 or span.rowspan > 1:
+                    cell = cell.merge(table.cell(r + span.rowspan - 1, col + span.colspan - 1))
+                cell.text = span.text
+    out = BytesIO()
+    document.save(out)
+    grid = read_docx_grid(RawDocument.from_bytes(out.getvalue(), name="框.docx"))
+    tables = [block for block in blocks if isinstance(block, nf.Table)]
+    assert (
+        [row.cells[0].text for row in grid.rows if row.table is None],
+        [_table_spans(grid, index) for index in range(len(tables))],
+    ) == ([b for b in blocks if isinstance(b, str)], [nf.expand(t) for t in tables])
