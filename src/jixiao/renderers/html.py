@@ -43,11 +43,17 @@ def render_layouts_html(
     title: str,
     package: bool = False,
     subtitle: str | None = None,
+    inline_css: bool = True,
 ) -> str:
-    """The HTML page of ``layouts`` through ``templates/html/<template>.html.j2``."""
+    """The HTML page of ``layouts`` through ``templates/html/<template>.html.j2``.
+
+    With ``inline_css`` false the shared ``forms.css`` is left out of the page (the PDF printer
+    passes it as a pre-parsed stylesheet); the family template's own rules stay inline.
+    """
     page = environment().get_template(f"{template}.html.j2")
     return page.render(
-        layouts=list(layouts), css=stylesheet(), title=title, package=package, subtitle=subtitle
+        layouts=list(layouts), css=stylesheet() if inline_css else "", title=title, package=package,
+        subtitle=subtitle,
     )
 
 

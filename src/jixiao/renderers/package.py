@@ -65,15 +65,15 @@ def render_package_document(
     layouts = layouts_of(forms, template=template, values=values)
     default_title, subtitle = package_title(ordered(forms))
     title = title or default_title
-    if fmt in ("pdf", "html"):
+    if fmt == "html":
         from jixiao.renderers.html import render_layouts_html
 
         html = render_layouts_html(layouts, template="package", title=title, package=True, subtitle=subtitle)
-        if fmt == "html":
-            return html.encode("utf-8")
-        from jixiao.renderers.pdf import html_to_pdf
+        return html.encode("utf-8")
+    if fmt == "pdf":
+        from jixiao.renderers.pdf import render_layouts_pdf
 
-        return html_to_pdf(html)
+        return render_layouts_pdf(layouts, template="package", title=title, package=True, subtitle=subtitle)
     if fmt == "docx":
         from jixiao.renderers.docx import render_layouts_docx
 

@@ -26,8 +26,21 @@ def _fonts():  # type: ignore[no-untyped-def]
     return FontConfiguration()
 
 
-def html_to_pdf(html: str) -> bytes:
+@cache
+def _base_stylesheet():  # type: ignore[no-untyped-def]
+    from weasyprint import CSS
+
+    from jixiao.renderers.html import stylesheet
+
+    return CSS(string=stylesheet(), font_config=_fonts())
+
+
+def html_to_pdf(html: str, *, base_css: bool = False) -> bytes:
     """Print an HTML page to PDF bytes.
+
+    Args:
+        html: the page.
+        base_css: add the shared ``forms.css`` (pre-parsed once) for pages rendered without it.
 
     Raises:
         RenderFailed: WeasyPrint is missing or failed.
@@ -37,7 +50,8 @@ def html_to_pdf(html: str) -> bytes:
     except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
         raise RenderFailed("无法生成 PDF：未安装 WeasyPrint") from exc
     try:
-        return HTML(string=html).write_pdf(font_config=_fonts())
+        stylesheets = [_base_stylesheet()] if base_css else None
+        return HTML(string=html).write_pdf(stylesheets=stylesheets, font_config=_fonts())
     except Exception as exc:  # WeasyPrint raises many kinds; the message names the cause.
         raise RenderFailed(f"生成 PDF 失败：{exc}") from exc
 
@@ -46,8 +60,10 @@ def render_layouts_pdf(
     layouts: Sequence[FormLayout], *, template: str, title: str, package: bool = False,
     subtitle: str | None = None,
 ) -> bytes:
-    html = render_layouts_html(layouts, template=template, title=title, package=package, subtitle=subtitle)
-    return html_to_pdf(html)
+    html = render_layouts_html(
+        layouts, template=template, title=title, package=package, subtitle=subtitle, inline_css=False
+    )
+    return html_to_pdf(html, base_css=True)
 
 
 def render_form_pdf(form: TargetForm, *, template: str | None = None, values: ValueMode = "raw") -> bytes:

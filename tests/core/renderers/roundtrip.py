@@ -26,7 +26,12 @@ from jixiao.renderers.layout import choose_family, org_text
 TargetForm = DepartmentTargetForm | ProjectTargetForm
 
 
+_SQUASH = False
+
+
 def _t(text: str | None) -> str:
+    if _SQUASH:
+        return "".join((text or "").split())
     return " ".join((text or "").split())
 
 
@@ -57,8 +62,21 @@ def _task(task: KeyTask, unit: MoneyUnit) -> tuple[str, ...]:
     return (_t(task.label), _t(task.name), _t(task.content), _m(task.planned_amount, unit), _t(task.expected_result))
 
 
-def carried(form: TargetForm, family: str | None = None) -> dict[str, Any]:
-    """The fields of ``form`` that its printed layout (``family``) shows."""
+def carried(form: TargetForm, family: str | None = None, *, squash: bool = False) -> dict[str, Any]:
+    """The fields of ``form`` that its printed layout (``family``) shows.
+
+    With ``squash`` every whitespace is dropped from texts: a PDF has no paragraph marks, so
+    a paragraph wrapped over two lines comes back with a line break inside.
+    """
+    global _SQUASH
+    _SQUASH = squash
+    try:
+        return _carried(form, family)
+    finally:
+        _SQUASH = False
+
+
+def _carried(form: TargetForm, family: str | None = None) -> dict[str, Any]:
     family = family or choose_family(form)
     hebei = family == "hebei"
     unit = form.money_unit or (MoneyUnit.YUAN if hebei else MoneyUnit.WAN_YUAN)

@@ -19,7 +19,7 @@ from strategies import department_forms, project_forms
 
 FORMATS = ("xlsx", "docx", "pdf")
 #: Page numbers printed in the footer; the PDF importer keeps them as text (reported).
-PAGE_FURNITURE = re.compile(r"^第\s*\d+\s*页，共\s*\d+\s*页$")
+PAGE_FURNITURE = re.compile(r"^第\s*\d+\s*页(，共\s*\d+\s*页)?$")
 
 
 #: Row labels of the Guangdong forms; an indicator named exactly like one (generated text can
@@ -44,17 +44,18 @@ def assert_round_trip(form, fmt: str) -> None:  # type: ignore[no-untyped-def]
     family = choose_family(form)
     document = reimport(render_form(form, fmt), fmt)
     assert len(document.forms) == 1, [p.message for p in document.problems]
-    back = carried(document.forms[0], family)
+    squash = fmt == "pdf"
+    back = carried(document.forms[0], family, squash=squash)
     if fmt == "pdf" and "guarantee_measures" in back:
         back["guarantee_measures"] = [m for m in back["guarantee_measures"] if not PAGE_FURNITURE.match(m)]
     if fmt == "pdf" and family == "hebei" and form.kind.value == "project":
         # The unit name shares one text line with "单位：元" in a PDF; the Hebei builder does
         # not split such a line yet (reported), so it is not compared here.
         back.pop("spending_unit")
-        expected = carried(form, family)
+        expected = carried(form, family, squash=squash)
         expected.pop("spending_unit")
     else:
-        expected = carried(form, family)
+        expected = carried(form, family, squash=squash)
     assert back == expected
 
 
