@@ -55,7 +55,9 @@ def test_journey_import_fix_submit_return_resubmit_approve(page, live_server):
     page.get_by_label("到期年度").fill("2025")
     for box in page.locator('input[value="》90%"]').all():
         box.fill("≥90%")
-    page.get_by_role("button", name="保存").click()
+    page.get_by_role("button", name="重新审核（不保存）").click()
+    page.locator("#recheck").get_by_text(re.compile("错误 0")).wait_for()
+    page.get_by_role("button", name="保存", exact=True).click()
     page.get_by_text("已保存").wait_for()
     assert page.get_by_text("JX115").count() == 0
     page.get_by_role("button", name="报送").click()
@@ -84,7 +86,7 @@ def test_journey_import_fix_submit_return_resubmit_approve(page, live_server):
     page.get_by_role("link", name="编辑").click()
     for box in page.locator('input[value="≥60"]').all():
         box.fill("≥80")
-    page.get_by_role("button", name="保存").click()
+    page.get_by_role("button", name="保存", exact=True).click()
     page.get_by_text("已保存").wait_for()
     page.get_by_role("button", name="报送").click()
     page.get_by_text("已报送", exact=True).wait_for()
