@@ -1089,6 +1089,27 @@ def _starts_page(page: PdfPage, table: _RawTable, previous: PdfPage) -> bool:
     )
 
 
+#: A line starting like this starts a paragraph even under a line that fills the measure:
+#: a numbered item (一、 （二） 3. 4）) or a short label with a colon (绩效指标： 备注：).
+_PARAGRAPH_START = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十百\d]{1,3}[）)、.．]|[^，。；：:,\s]{1,8}[：:]|备注|注\s*[：:\d])"
+)
+
+
+def _wraps_into(previous: PdfLine, line: PdfLine, left: float, right: float) -> bool:
+    """True when ``line`` continues the paragraph ``previous`` wrapped at the right margin."""
+    size = max(previous.size, 1.0)
+    return (
+        abs(line.size - previous.size) <= 0.15 * size
+        and right - previous.x1 <= 1.5 * size
+        and previous.x0 - left <= 2.5 * size
+        and line.x0 <= previous.x0 + 0.5 * size
+        and 0 <= line.top - previous.bottom <= 1.0 * size
+        and len(previous.text) >= 10
+        and not _PARAGRAPH_START.match(line.text)
+    )
+
+
 def pdf_grid(doc: PdfDocument) -> Grid:
     """The document as one :class:`~jixiao.importers.base.Grid`, in reading order.
 
@@ -1096,11 +1117,12 @@ def pdf_grid(doc: PdfDocument) -> Grid:
         doc: a document from :func:`read_pdf`.
 
     Returns:
-        The grid: running text lines as one-cell rows with ``table=None`` and
-        ``SourceRef(page=, line=)`` (line: 1-based among the page's running lines); the rows
-        of each logical table once, ``Row.table`` being its index in ``doc.tables`` and its
-        cells carrying ``SourceRef(page=, table=, row=, column=)``. The grid's problems are
-        the document's (image-only pages, unmapped fonts).
+        The grid: running text as one-cell rows with ``table=None`` and
+        ``SourceRef(page=, line=, line_end=)`` (lines counted 1-based among the page's
+        running lines; a paragraph wrapped at the right margin is one row, its lines joined
+        as in table cells); the rows of each logical table once, ``Row.table`` being its
+        index in ``doc.tables`` and its cells carrying ``SourceRef(page=, table=, row=,
+        column=)``. The grid's problems are the document's (image-only pages, unmapped fonts).
     """
     grid = Grid(file=doc.name, problems=list(doc.problems))
     table_at: dict[tuple[int, int], int] = {}
@@ -1117,13 +1139,42 @@ def pdf_grid(doc: PdfDocument) -> Grid:
             if index is not None:
                 items.append((table.bbox[1], 1, index))
         items.sort(key=lambda item: (item[0], item[1]))
+        left = min((line.x0 for line in page.lines), default=0.0)
+        # The text block's right edge: page margins are usually symmetric.
+        right = max([line.x1 for line in page.lines] + [page.width - left])
+        paragraph: list[tuple[int, PdfLine]] = []
         for _, kind, payload in items:
             if kind == 0:
                 number, line = payload  # type: ignore[misc]
-                source = SourceRef(file=doc.name, page=page.number, line=number)
-                grid.rows.append(
-                    Row(cells=[Cell(text=line.text, col=0, source=source)], source=source)
-                )
+                if paragraph and _wraps_into(paragraph[-1][1], line, left, right):
+                    paragraph.append((number, line))
+                    continue
+                _flush_paragraph(grid, page.number, paragraph)
+                paragraph = [(number, line)]
             else:
+                _flush_paragraph(grid, page.number, paragraph)
+                paragraph = []
                 grid.rows.extend(doc.tables[payload].rows)  # type: ignore[index]
+        _flush_paragraph(grid, page.number, paragraph)
     return grid
+
+
+def _flush_paragraph(grid: Grid, page: int, paragraph: list[tuple[int, PdfLine]]) -> None:
+    if not paragraph:
+        return
+    text = ""
+    for _, line in paragraph:
+        if (
+            text
+            and text[-1].isascii()
+            and text[-1].isalpha()
+            and line.text[:1].isascii()
+            and line.text[:1].isalpha()
+        ):
+            text += " "
+        text += line.text
+    first, last = paragraph[0][0], paragraph[-1][0]
+    source = SourceRef(
+        file=grid.file, page=page, line=first, line_end=last if last != first else None
+    )
+    grid.rows.append(Row(cells=[Cell(text=text, col=0, source=source)], source=source))

@@ -225,6 +225,17 @@ def to_xlsx(blocks: list[Block], *, sheet: str = "项目支出绩效目标表", 
     return out.getvalue()
 
 
+def _auto_widths(table: Table, total: float = 480.0) -> list[float]:
+    """Column widths shared out by the longest text of each column (none under 24 points)."""
+    longest = [1] * width(table)
+    for row in placed(table):
+        for col, span in row:
+            if span.colspan == 1:
+                longest[col] = max(longest[col], min(len(span.text), 30))
+    shares = [total * n / sum(longest) for n in longest]
+    return [max(24.0, share) for share in shares]
+
+
 def _cjk_font() -> str:
     """Noto Sans CJK when reportlab can embed it, else the built-in STSong-Light CID font.
 
@@ -303,7 +314,7 @@ def to_pdf(
                     # One box per (merged) cell: reportlab's GRID drops rules next to some spans.
                     commands.append(("BOX", (col, r), corner, 0.5, colors.black))
         story.append(PdfTable(
-            data, colWidths=block.widths or None,
+            data, colWidths=block.widths or _auto_widths(block),
             rowHeights=[row_height] * len(block.rows) if row_height else None,
             style=TableStyle(commands), repeatRows=block.repeat_header,
         ))

@@ -107,6 +107,25 @@ def test_pdf_grid_tables_and_text_in_reading_order() -> None:
     assert [row.texts() for row in grid.rows] == flat
 
 
+def test_pdf_grid_paragraph_wrapped_at_margin_is_one_row() -> None:
+    """A remark wrapping onto a second line is one grid row; the page still lists both lines."""
+    remark = "备注：" + "本表用于填报项目支出绩效目标或修订完善已入库项目的绩效目标，" * 3
+    doc = read_pdf(nf.to_pdf(["附件2", remark, "2025年县级项目支出绩效目标表"]), name="a.pdf")
+    grid = pdf_grid(doc)
+    assert (
+        [row.texts() for row in grid.rows],
+        len(doc.pages[0].lines) > 3,
+        [(row.source.line, row.source.line_end) for row in grid.rows][1][0],
+    ) == ([["附件2"], [remark], ["2025年县级项目支出绩效目标表"]], True, 2)
+
+
+def test_pdf_grid_line_filling_measure_then_label_starts_new_row() -> None:
+    """A paragraph ending exactly at the margin does not swallow the next "绩效指标：" line."""
+    goal = "绩效目标：" + "保" * 34  # 39 characters of 11 points: exactly one full line
+    doc = read_pdf(nf.to_pdf(["附件", goal, "绩效指标：无线电安全率"]), name="a.pdf")
+    assert [row.texts() for row in pdf_grid(doc).rows] == [["附件"], [goal], ["绩效指标：无线电安全率"]]
+
+
 def test_read_pdf_image_only_page_listed_as_problem() -> None:
     """A scanned page inside a text PDF is named in the problems; the other pages are read."""
     doc = read_pdf(nf.to_pdf(nf.guangdong_project(), image_page=True), name="扫描.pdf")
