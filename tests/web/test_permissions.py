@@ -83,3 +83,46 @@ def test_forward_department_own_form_refused(world):
     TargetForm.objects.filter(pk=form.pk).update(status=Status.SUBMITTED)
     form.refresh_from_db()
     assert not world.dept_reviewer_a.has_perm("targets.forward_form", form)
+
+
+@pytest.fixture
+def other_region(world):
+    """A second finance bureau with its own department and unit."""
+    from jixiao_web.orgs.models import Organisation, OrgKind
+
+    bureau = Organisation.objects.create(code="800", name="邻县财政局", kind=OrgKind.FINANCE)
+    dept = Organisation.objects.create(code="201", name="邻县教育局", kind=OrgKind.DEPARTMENT, parent=bureau)
+    unit = Organisation.objects.create(code="201001", name="邻县第一中学", kind=OrgKind.UNIT, parent=dept)
+    return {"department": dept, "unit": unit}
+
+
+@pytest.mark.parametrize("where", ["department", "unit"])
+@pytest.mark.parametrize("perm", ["targets.view_form", "targets.finance_review_form", "targets.comment_form"])
+def test_finance_reviewer_other_bureau_refused(world, other_region, where, perm):
+    """A finance reviewer sees and reviews only the departments under its own bureau and their units."""
+    form = target_create(organisation=other_region[where], budget_year=2026, core_form=make_project(), actor=world.admin)
+    TargetForm.objects.filter(pk=form.pk).update(status=Status.CHECKED)
+    form = TargetForm.objects.select_related("organisation__parent").get(pk=form.pk)
+    assert not world.finance.has_perm(perm, form)
+    assert not target_list_for_user(user=world.finance).filter(pk=form.pk).exists()
+    assert world.admin.has_perm("targets.view_form", form)
+
+
+@pytest.mark.parametrize("org", ["dept_a", "unit_a"])
+def test_finance_reviewer_own_bureau_allowed(world, org):
+    """Departments directly under the bureau and their units are in scope."""
+    form = target_create(organisation=getattr(world, org), budget_year=2026, core_form=make_project(), actor=world.admin)
+    TargetForm.objects.filter(pk=form.pk).update(status=Status.CHECKED)
+    form = TargetForm.objects.select_related("organisation__parent").get(pk=form.pk)
+    assert world.finance.has_perm("targets.finance_review_form", form)
+    assert target_list_for_user(user=world.finance).filter(pk=form.pk).exists()
+
+
+def test_audit_log_finance_scope_excludes_other_bureau(world, other_region):
+    """The finance reviewer's audit log leaves out another bureau's organisations."""
+    from jixiao_web.audit.selectors import audit_event_list_for_user
+
+    mine = target_create(organisation=world.unit_a, budget_year=2026, core_form=make_project(), actor=world.admin)
+    theirs = target_create(organisation=other_region["unit"], budget_year=2026, core_form=make_project(), actor=world.admin)
+    forms = set(audit_event_list_for_user(user=world.finance).values_list("form_id", flat=True))
+    assert mine.pk in forms and theirs.pk not in forms

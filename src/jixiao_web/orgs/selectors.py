@@ -12,10 +12,12 @@ def organisation_list_for_user(*, user) -> QuerySet[Organisation]:
     role = getattr(user, "role", None)
     org = getattr(user, "organisation", None)
     qs = Organisation.objects.filter(is_active=True).exclude(kind=OrgKind.FINANCE)
-    if user.is_superuser or role in ("finance_reviewer", "admin"):
+    if user.is_superuser or role == "admin":
         return qs
     if org is None:
         return qs.none()
+    if role == "finance_reviewer":
+        return qs.filter(Q(parent_id=org.pk) | Q(parent__parent_id=org.pk))
     if role == "department_reviewer":
         return qs.filter(Q(pk=org.pk) | Q(parent_id=org.pk))
     return qs.filter(pk=org.pk)

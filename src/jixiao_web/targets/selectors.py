@@ -14,10 +14,15 @@ def target_visible_q(user) -> Q:
     """The rows of ``TargetForm`` a user may see (the list form of ``targets.view_form``)."""
     if not user.is_authenticated:
         return Q(pk__in=[])
-    if user.is_superuser or user.role in (Role.ADMIN, Role.FINANCE_REVIEWER):
+    if user.is_superuser or user.role == Role.ADMIN:
         return Q()
     if user.organisation_id is None:
         return Q(pk__in=[])
+    if user.role == Role.FINANCE_REVIEWER:
+        # The departments under this finance bureau and their units.
+        return Q(organisation__parent_id=user.organisation_id) | Q(
+            organisation__parent__parent_id=user.organisation_id
+        )
     if user.role == Role.DEPARTMENT_REVIEWER:
         return Q(organisation_id=user.organisation_id) | Q(organisation__parent_id=user.organisation_id)
     return Q(organisation_id=user.organisation_id)
