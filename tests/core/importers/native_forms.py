@@ -411,3 +411,26 @@ def span_tables(*, max_rows: int = 5, max_cols: int = 5, visible_rules: bool = F
 
     strategy = build()
     return strategy.filter(shows_every_rule) if visible_rules else strategy
+
+
+def blocks_from_grid(grid: object) -> list[Block]:
+    """A grid read from text turned back into paragraphs and tables (no merges), to rewrite
+    a text document as Word, Excel or PDF; used on the seeds at test time, never stored."""
+    blocks: list[Block] = []
+    current: list[list[str]] | None = None
+    current_table: int | None = None
+    for row in grid.rows:  # type: ignore[attr-defined]
+        if row.table is None:
+            if row.cells[0].text.strip():
+                blocks.append(row.cells[0].text.strip())
+                current = None
+            continue
+        if current is None or row.table != current_table:
+            current, current_table = [], row.table
+            blocks.append(Table(rows=current))  # type: ignore[arg-type]
+        current.append(row.texts())
+    for block in blocks:
+        if isinstance(block, Table):
+            cols = max(len(row) for row in block.rows)
+            block.rows = [list(row) + [""] * (cols - len(row)) for row in block.rows]
+    return blocks

@@ -157,3 +157,29 @@ def test_read_docx_grid_form_inside_frame_table_read_as_body() -> None:
         [row.cells[0].text for row in grid.rows if row.table is None],
         [_table_spans(grid, index) for index in range(len(tables))],
     ) == ([b for b in blocks if isinstance(b, str)], [nf.expand(t) for t in tables])
+
+
+def _seed_grid(prefix: str):
+    from jixiao.importers.text import guangdong, hebei_cells
+    from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
+
+    doc = RawDocument.from_path(seed_path(prefix))
+    if prefix == "004":
+        return doc, hebei_cells.read_grid(doc)
+    return doc, guangdong.read_grid(doc.name, doc.lines)
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_import_docx_seed_rewritten_as_docx_same_indicators_as_text(prefix: str) -> None:
+    """A seed's tables written as a docx file give the same forms and indicators as the text.
+
+    The file is made at test time from the seed (never stored)."""
+    doc, grid = _seed_grid(prefix)
+    text_result = import_bytes(doc.data, name="seed.txt")
+    native = import_bytes(nf.to_docx(nf.blocks_from_grid(grid)), name="seed.docx")
+
+    def names(result) -> list[list[str | None]]:
+        return [[name for name in (ind.name for ind in form.indicators)] for form in result.forms]
+
+    assert names(native) == names(text_result)

@@ -63,3 +63,29 @@ def test_import_pdf_not_a_pdf_names_what_was_found() -> None:
         True,
         True,
     )
+
+
+def _seed_grid(prefix: str):
+    from jixiao.importers.text import guangdong, hebei_cells
+    from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
+
+    doc = RawDocument.from_path(seed_path(prefix))
+    if prefix == "004":
+        return doc, hebei_cells.read_grid(doc)
+    return doc, guangdong.read_grid(doc.name, doc.lines)
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_import_pdf_seed_rewritten_as_pdf_same_indicators_as_text(prefix: str) -> None:
+    """A seed's tables written as a pdf file give the same forms and indicators as the text.
+
+    The file is made at test time from the seed (never stored)."""
+    doc, grid = _seed_grid(prefix)
+    text_result = import_bytes(doc.data, name="seed.txt")
+    native = import_bytes(nf.to_pdf(nf.blocks_from_grid(grid)), name="seed.pdf")
+
+    def names(result) -> list[list[str | None]]:
+        return [["".join(name.split()) if name else name for name in (ind.name for ind in form.indicators)] for form in result.forms]
+
+    assert names(native) == names(text_result)

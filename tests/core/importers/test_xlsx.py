@@ -155,3 +155,29 @@ def test_display_number_two_decimal_money_exact(cents: int) -> None:
     """Any amount with two decimals, stored as a float, shows as exactly that amount."""
     amount = Decimal(cents).scaleb(-2)
     assert display_number(float(amount), "0.00") == f"{amount:.2f}"
+
+
+def _seed_grid(prefix: str):
+    from jixiao.importers.text import guangdong, hebei_cells
+    from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
+
+    doc = RawDocument.from_path(seed_path(prefix))
+    if prefix == "004":
+        return doc, hebei_cells.read_grid(doc)
+    return doc, guangdong.read_grid(doc.name, doc.lines)
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_import_xlsx_seed_rewritten_as_xlsx_same_indicators_as_text(prefix: str) -> None:
+    """A seed's tables written as a xlsx file give the same forms and indicators as the text.
+
+    The file is made at test time from the seed (never stored)."""
+    doc, grid = _seed_grid(prefix)
+    text_result = import_bytes(doc.data, name="seed.txt")
+    native = import_bytes(nf.to_xlsx(nf.blocks_from_grid(grid)), name="seed.xlsx")
+
+    def names(result) -> list[list[str | None]]:
+        return [[name for name in (ind.name for ind in form.indicators)] for form in result.forms]
+
+    assert names(native) == names(text_result)
