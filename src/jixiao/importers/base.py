@@ -122,6 +122,9 @@ class RawDocument:
                         self.name, f"文件声明为 {codec} 编码，但第 {exc.start} 字节处的内容无法按该编码解码"
                     ) from exc
         if b"\x00" in data[:8192]:
+            bomless = _utf16_without_bom(data)
+            if bomless is not None:
+                return bomless
             raise UnreadableDocument(self.name, "这是二进制文件，不是文本：应为绩效目标表的文本、Word、Excel 或 PDF 文件")
         try:
             return data.decode("utf-8"), "utf-8"
@@ -220,6 +223,20 @@ def open_ooxml(doc: RawDocument, kind: str) -> zipfile.ZipFile:
                 f"超过 {MAX_UNZIPPED_BYTES} 字节或 {MAX_ZIP_RATIO} 倍的上限，为安全起见不予读取",
             )
     return archive
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM: tabs, digits and line ends leave zero bytes on one side."""
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if len(head) >= 4 and zeros.count(0) >= 0.2 * len(zeros) and other.count(0) <= 0.02 * len(other):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return (text, codec) if _looks_like_text(text) else None
+    return None
 
 
 def _looks_like_text(text: str) -> bool:
