@@ -39,10 +39,11 @@ def reference() -> list[dict]:
         ("gb18030", "gb18030"),
         ("utf-16", "utf-16"),
         ("utf-16-be-bom", "utf-16"),
+        ("utf-16-le", "utf-16-le"),
     ],
 )
 def test_import_text_encoding_same_forms_as_utf8(codec: str, reported: str, reference: list[dict]) -> None:
-    """UTF-8 with or without BOM, GBK, GB18030 and UTF-16 with BOM all give the UTF-8 forms."""
+    """UTF-8 with or without BOM, GBK, GB18030 and UTF-16 (BOM or not) all give the UTF-8 forms."""
     text = _form_text()
     data = b"\xfe\xff" + text.encode("utf-16-be") if codec == "utf-16-be-bom" else text.encode(codec)
     result = import_bytes(data, name="书屋.txt")
