@@ -47,3 +47,20 @@ def test_admin_changelist_renders_for_admin(client, world, project_form, model):
     world.admin.save()
     client.force_login(world.admin)
     assert client.get(f"/admin/{model}/").status_code == 200
+
+
+def test_status_by_organisation_counts_per_unit(world, project_form):
+    """The progress table counts each organisation's forms by status, within the user's scope."""
+    from jixiao_web.dashboards.selectors import target_status_by_organisation_for_user
+
+    target_create(organisation=world.unit_b, budget_year=2026, core_form=make_project("医院项目"), actor=world.filer_b)
+    rows = target_status_by_organisation_for_user(user=world.dept_reviewer_a)
+    assert [(r["code"], r["total"], r["counts"]["draft"]) for r in rows] == [("101001", 1, 1)]
+    assert len(target_status_by_organisation_for_user(user=world.finance)) == 2
+
+
+def test_home_for_finance_shows_progress_table(client, world, project_form):
+    """Finance sees the per-organisation progress table on the home page."""
+    client.force_login(world.finance)
+    body = client.get(reverse("dashboards:home")).content.decode()
+    assert "各单位填报进度" in body and "示例县第一中学" in body

@@ -337,3 +337,9 @@ def test_department_form_edit_tasks_measures_and_sub_goals(client, world):
     assert [t.name for t in core.other_tasks] == ["安全检查"]
     assert core.guarantee_measures == ["加强组织领导", "强化资金监管"]
     assert core.sub_goals[0].goal == "新目标" and core.sub_goals[0].indicators[0].name == "合格率"
+
+
+def test_pages_stay_chinese_for_english_browsers(client, world):
+    """Django's own strings stay Chinese whatever the browser asks for."""
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "用户名" in response.content.decode()

@@ -28,6 +28,29 @@ class LibraryEntry:
         return self.values.most_common(3)
 
 
+def target_status_by_organisation_for_user(*, user, year: int | None = None) -> list[dict]:
+    """Per visible organisation: the number of forms in each status (one grouped query)."""
+    from django.db.models import Count
+
+    qs = TargetForm.objects.filter(target_visible_q(user))
+    if year:
+        qs = qs.filter(budget_year=year)
+    rows = (
+        qs.values("organisation_id", "organisation__code", "organisation__name", "status")
+        .annotate(n=Count("id"))
+        .order_by("organisation__code")
+    )
+    table: dict[int, dict] = {}
+    for row in rows:
+        entry = table.setdefault(
+            row["organisation_id"],
+            {"code": row["organisation__code"], "name": row["organisation__name"], "counts": Counter(), "total": 0},
+        )
+        entry["counts"][row["status"]] += row["n"]
+        entry["total"] += row["n"]
+    return list(table.values())
+
+
 def indicator_library_for_user(*, user, level2: str = "", q: str = "", min_uses: int = 1) -> list[LibraryEntry]:
     """Level-3 indicators of the forms the user may see, grouped under their level 2, with the
     units and values they are usually given; most used first."""

@@ -7,7 +7,10 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from jixiao_web.accounts.models import Role
-from jixiao_web.dashboards.selectors import indicator_library_for_user
+from jixiao_web.dashboards.selectors import (
+    indicator_library_for_user,
+    target_status_by_organisation_for_user,
+)
 from jixiao_web.targets.models import Status
 from jixiao_web.targets.selectors import target_counts_for_user, target_list_for_user
 
@@ -22,11 +25,17 @@ def home(request: HttpRequest) -> TemplateResponse:
     }.get(user.role)
     waiting = target_list_for_user(user=user, filters={"status": waiting_status})[:20] if waiting_status else []
     counts = target_counts_for_user(user=user)
+    by_org = []
+    if user.role != Role.UNIT_FILER:
+        for entry in target_status_by_organisation_for_user(user=user):
+            entry["cells"] = [entry["counts"].get(value, 0) for value, _label in Status.choices]
+            by_org.append(entry)
     return TemplateResponse(
         request, "dashboards/home.html",
         {
             "counts": [(value, label, counts.get(value, 0)) for value, label in Status.choices],
             "total": sum(counts.values()), "waiting": waiting, "waiting_status": waiting_status,
+            "by_org": by_org, "status_labels": [label for _value, label in Status.choices],
         },
     )
 
