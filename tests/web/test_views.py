@@ -343,3 +343,22 @@ def test_pages_stay_chinese_for_english_browsers(client, world):
     """Django's own strings stay Chinese whatever the browser asks for."""
     response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert "用户名" in response.content.decode()
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "zip", "csv", "json"])
+def test_form_list_export_package(client, world, project_form, fmt):
+    """The filtered list exports as one package holding only the visible forms."""
+    from jixiao_web.audit.models import AuditEvent, AuditEventType
+
+    other = target_create(organisation=world.unit_b, budget_year=2026, core_form=make_project("医院项目"), actor=world.filer_b)
+    client.force_login(world.filer_a)
+    response = client.get(reverse("targets:list_export", args=[fmt]) + "?kind=project")
+    assert response.status_code == 200 and len(response.content) > 100
+    event = AuditEvent.objects.get(event_type=AuditEventType.FORM_EXPORTED)
+    assert event.extra["forms"] == [project_form.pk] and other.pk not in event.extra["forms"]
+
+
+def test_form_list_export_empty_shows_message(filer_client, project_form):
+    """Nothing to export is said plainly."""
+    response = filer_client.get(reverse("targets:list_export", args=["pdf"]) + "?status=approved", follow=True)
+    assert "没有可导出的绩效目标表" in response.content.decode()

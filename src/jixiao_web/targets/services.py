@@ -151,3 +151,37 @@ def target_export(*, form: TargetForm, actor, fmt: str) -> tuple[bytes, str, str
     audit_record(actor=actor, event=AuditEventType.FORM_EXPORTED, form=form, extra={"format": fmt, "version": form.version})
     stem = (form.name or f"form-{form.pk}").replace("/", "_").replace("\\", "_")[:80]
     return content, MEDIA_TYPES.get(fmt, "application/octet-stream"), f"{stem}.{fmt}"
+
+
+PACKAGE_FORMATS = ("pdf", "docx", "html", "xlsx", "zip", "csv", "json")
+PACKAGE_MAX_FORMS = 300
+
+
+@transaction.atomic
+def target_export_package(*, forms: list[TargetForm], actor, fmt: str) -> tuple[bytes, str, str]:
+    """Render several forms as one package (departments first); audited once, listing the forms.
+
+    Raises:
+        ApplicationError: no forms, too many, unknown format, renderers missing or refused.
+    """
+    if fmt not in PACKAGE_FORMATS:
+        raise ApplicationError(f"不支持的导出格式“{fmt}”", code="bad_format")
+    if not forms:
+        raise ApplicationError("没有可导出的绩效目标表", code="nothing_to_export")
+    if len(forms) > PACKAGE_MAX_FORMS:
+        raise ApplicationError(f"一次最多导出 {PACKAGE_MAX_FORMS} 张表，请先筛选", code="too_many_forms")
+    try:
+        from jixiao.errors import RenderFailed
+        from jixiao.renderers import MEDIA_TYPES, render_package
+    except ImportError as exc:
+        raise ApplicationError("导出功能尚未安装", code="renderers_missing") from exc
+    try:
+        content = render_package([f.core() for f in forms], fmt)
+    except RenderFailed as exc:
+        raise ApplicationError(str(exc), code="render_failed") from exc
+    audit_record(
+        actor=actor, event=AuditEventType.FORM_EXPORTED, organisation=actor.organisation,
+        extra={"format": fmt, "forms": [f.pk for f in forms]},
+    )
+    ext = "zip" if fmt == "csv" else fmt
+    return content, MEDIA_TYPES.get(ext, "application/octet-stream"), f"绩效目标表-{len(forms)}张.{ext}"

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from jixiao.model import DepartmentTargetForm, ProjectTargetForm, parse_value
@@ -31,8 +32,10 @@ from jixiao_web.targets.models import FormKindChoice, ImportJob, ImportStatus, S
 from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user
 from jixiao_web.targets.services import (
     EXPORT_FORMATS,
+    PACKAGE_FORMATS,
     target_create,
     target_export,
+    target_export_package,
     target_start_second_stage,
     target_update,
 )
@@ -51,6 +54,7 @@ def form_list(request: HttpRequest) -> TemplateResponse:
         "stages": Stage.choices, "years": BudgetYear.objects.values_list("year", flat=True),
         "organisations": organisation_list_for_user(user=request.user) if request.user.role != "unit_filer" else [],
         "querystring": "&".join(f"{k}={v}" for k, v in filters.items() if v),
+        "package_formats": PACKAGE_FORMATS,
     }
     return render_page(request, "targets/form_list.html", context, partial="targets/_form_table.html")
 
@@ -298,6 +302,25 @@ def form_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("targets:detail", pk=pk)
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=media_type)
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+@login_required
+def form_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The forms of the current list (its filters) as one package."""
+    filters = {k: request.GET.get(k, "") for k in LIST_FILTERS}
+    # The selector limits the rows to what the user may see; each row is a view_form object.
+    forms = list(target_list_for_user(user=request.user, filters=filters).defer(None)[:301])
+    try:
+        content, media_type, name = target_export_package(forms=forms, actor=request.user, fmt=fmt)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(reverse("targets:list") + "?" + request.GET.urlencode())
     from urllib.parse import quote
 
     response = HttpResponse(content, content_type=media_type)
