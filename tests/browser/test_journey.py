@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from web.conftest import World
+from web.factories import World
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,8 +11,7 @@ from jixiao_web.targets.models import Status, TargetForm
 from jixiao_web.targets.services import target_create
 from jixiao_web.workflow import services
 from jixiao_web.workflow.models import Comment, Review
-
-from .conftest import make_project
+from web.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

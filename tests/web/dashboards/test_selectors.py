@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from jixiao_web.dashboards.selectors import indicator_library_for_user
 from jixiao_web.targets.services import target_create
-
-from .conftest import make_project
+from web.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 
 from jixiao_web.review.adapter import review_core_form
 from jixiao_web.review.checks import check_review_config
-
-from .conftest import make_project
+from web.factories import make_project
 
 
 def test_check_review_config_default_is_clean(settings):

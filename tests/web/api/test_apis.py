@@ -8,8 +8,7 @@ from rest_framework.test import APIClient
 
 from jixiao_web.targets.models import Status
 from jixiao_web.workflow import services
-
-from .conftest import make_project
+from web.factories import make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +109,7 @@ def test_import_api_upload_preview_confirm(world):
 
     from jixiao_web.targets.models import TargetForm
 
-    sample = Path(__file__).resolve().parents[1] / "browser" / "fixtures" / "gd-county-project.txt"
+    sample = Path(__file__).resolve().parents[2] / "browser" / "fixtures" / "gd-county-project.txt"
     client = _client(world.filer_a)
     upload = SimpleUploadedFile(sample.name, sample.read_bytes())
     response = client.post(reverse("api:import_create"), {"organisation": world.unit_a.pk, "budget_year": 2025, "files": [upload]}, format="multipart")

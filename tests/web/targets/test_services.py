@@ -10,8 +10,7 @@ from jixiao_web.audit.models import AuditEvent, AuditEventType
 from jixiao_web.core.exceptions import ApplicationError
 from jixiao_web.targets.models import Stage, Status, TargetForm
 from jixiao_web.targets.services import target_create, target_start_second_stage, target_update
-
-from .conftest import make_project
+from web.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

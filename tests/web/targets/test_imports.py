@@ -21,8 +21,7 @@ from jixiao_web.targets.imports import (
 )
 from jixiao_web.targets.models import ImportJob, ImportStatus, TargetForm
 from jixiao_web.targets.uploads import expand_uploads, safe_name
-
-from .conftest import make_project
+from web.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

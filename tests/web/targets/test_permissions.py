@@ -7,8 +7,7 @@ import pytest
 from jixiao_web.targets.models import Status, TargetForm
 from jixiao_web.targets.selectors import target_list_for_user
 from jixiao_web.targets.services import target_create
-
-from .conftest import make_project
+from web.factories import make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from django.urls import reverse
 from jixiao_web.targets.models import Status, TargetForm
 from jixiao_web.targets.services import target_create
 from jixiao_web.workflow import services
-
-from .conftest import make_project
+from web.factories import make_project
 
 pytestmark = pytest.mark.django_db
 
