@@ -140,3 +140,13 @@ def test_import_api_zip_bomb_refused(world):
         format="multipart",
     )
     assert response.status_code == 400 and response.json()["code"] == "zip_bomb"
+
+
+def test_token_obtain_after_repeated_failures_locked_out(world):
+    """django-axes also guards the token endpoint."""
+    client = APIClient()
+    for _ in range(5):
+        client.post(reverse("api:token"), {"username": "filer_a", "password": "wrong"})
+    response = client.post(reverse("api:token"), {"username": "filer_a", "password": "pw-filer-a"})
+    assert response.status_code in (400, 403, 429)
+    assert "token" not in response.json()
