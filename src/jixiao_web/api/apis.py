@@ -335,5 +335,3 @@ class ImportJobConfirmApi(APIView):
         forms = import_job_confirm(job=job, actor=request.user)
         return Response(FormSummarySerializer(forms, many=True).data, status=status.HTTP_201_CREATED)
 
-
-__all__ = ["ApplicationError"]

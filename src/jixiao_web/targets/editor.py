@@ -136,8 +136,13 @@ def sub_goals_from_data(data: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
+def _count(post: QueryDict, key: str) -> int:
+    value = post.get(key) or "0"
+    return int(value) if value.isdigit() else 0
+
+
 def rows_from_post(post: QueryDict) -> list[Row]:
-    count = int(post.get("row-count") or 0)
+    count = _count(post, "row-count")
     rows = []
     for i in range(min(count, 500)):
         if f"row-{i}-name" not in post:
@@ -156,7 +161,7 @@ def rows_from_post(post: QueryDict) -> list[Row]:
 
 
 def tasks_from_post(post: QueryDict, prefix: str = "task") -> list[dict[str, str]]:
-    count = int(post.get(f"{prefix}-count") or 0)
+    count = _count(post, f"{prefix}-count")
     out = []
     for i in range(min(count, 200)):
         task = {f: post.get(f"{prefix}-{i}-{f}", "").strip() for f in TASK_FIELDS}
@@ -246,7 +251,7 @@ def data_from_post(data: dict[str, Any], kind: str, post: QueryDict) -> dict[str
         if "subgoal-count" in post:
             old_goals = data.get("sub_goals", [])
             goals = []
-            for i in range(min(int(post.get("subgoal-count") or 0), 100)):
+            for i in range(min(_count(post, "subgoal-count"), 100)):
                 title = post.get(f"subgoal-{i}-title", "").strip()
                 goal = post.get(f"subgoal-{i}-goal", "").strip()
                 orig = post.get(f"subgoal-{i}-orig", "")

@@ -3,6 +3,7 @@ import (upload → preview → confirm)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -41,6 +42,16 @@ from jixiao_web.targets.services import (
 )
 
 LIST_FILTERS = ("status", "kind", "stage", "year", "organisation", "q")
+
+
+def _year(value: str | None, default: int) -> int:
+    """A budget year from a form field, or a refusal with a message."""
+    value = (value or "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or not 2000 <= int(value) <= 2100:
+        raise ApplicationError(f"预算年度“{value}”无效，应为四位年份", code="bad_year")
+    return int(value)
 
 
 @login_required
@@ -131,7 +142,14 @@ def form_create(request: HttpRequest) -> HttpResponse:
         org = get_object_or_404(orgs, pk=request.POST.get("organisation"))
         require_perm(request.user, "targets.create_form_for_org", org)
         kind = request.POST.get("kind")
-        year = int(request.POST.get("budget_year") or (active.year if active else 2025))
+        try:
+            year = _year(request.POST.get("budget_year"), active.year if active else 2025)
+        except ApplicationError as exc:
+            return TemplateResponse(
+                request, "targets/form_create.html",
+                {"orgs": orgs, "kinds": FormKindChoice.choices, "year": active.year if active else 2025, "error": exc},
+                status=400,
+            )
         if kind == "department":
             core = DepartmentTargetForm(budget_year=year, department_name=org.name, department_code=org.code)
         else:
@@ -346,16 +364,20 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         require_perm(request.user, "targets.create_form_for_org", org)
         files = request.FILES.getlist("files")
         try:
+            year = _year(request.POST.get("budget_year"), context["year"])
+            stage = request.POST.get("stage") or Stage.FIRST_SUBMISSION
+            if stage not in Stage.values:
+                raise ApplicationError("阶段无效，应为一上或二上", code="bad_stage")
             uploads = []
             for f in files:
-                limit = _upload_limit()
+                limit = settings.JIXIAO_UPLOAD_MAX_BYTES
                 if f.size > limit:
                     raise ApplicationError(f"文件“{f.name}”过大（上限 {limit // 1048576} MB）", code="file_too_large")
                 uploads.append((f.name, f.read()))
             job = import_job_create(
                 actor=request.user, organisation=org,
-                budget_year=int(request.POST.get("budget_year") or context["year"]),
-                stage=request.POST.get("stage") or Stage.FIRST_SUBMISSION, files=uploads,
+                budget_year=year,
+                stage=stage, files=uploads,
             )
             import_job_start(job=job)
         except ApplicationError as exc:
@@ -365,12 +387,6 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if not orgs.exists():
         require_perm(request.user, "targets.create_form_for_org", None)
     return TemplateResponse(request, "targets/import_upload.html", context)
-
-
-def _upload_limit() -> int:
-    from django.conf import settings
-
-    return settings.JIXIAO_UPLOAD_MAX_BYTES
 
 
 def _own_job(request: HttpRequest, pk: int) -> ImportJob:

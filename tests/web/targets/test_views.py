@@ -361,3 +361,26 @@ def test_form_list_export_empty_shows_message(filer_client, project_form):
     """Nothing to export is said plainly."""
     response = filer_client.get(reverse("targets:list_export", args=["pdf"]) + "?status=approved", follow=True)
     assert "没有可导出的绩效目标表" in response.content.decode()
+
+
+@pytest.mark.parametrize(("url_name", "post"), [
+    ("targets:create", {"kind": "project", "budget_year": "二〇二六"}),
+    ("targets:import_upload", {"budget_year": "99999"}),
+    ("targets:import_upload", {"budget_year": "2026", "stage": "third"}),
+])
+def test_bad_form_input_answers_400_with_message(filer_client, world, url_name, post):
+    """Malformed years or stages are refused with a message, never a server error."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {"organisation": world.unit_a.pk, **post}
+    if url_name == "targets:import_upload":
+        data["files"] = [SimpleUploadedFile("a.txt", b"x")]
+    response = filer_client.post(reverse(url_name), data)
+    assert response.status_code == 400
+    assert "无效" in response.content.decode()
+
+
+def test_form_rows_with_garbage_counts_does_not_fail(filer_client, project_form):
+    """Tampered row counts are read as zero rows."""
+    response = filer_client.post(reverse("targets:rows", args=[project_form.pk]), {"op": "add", "index": "x", "row-count": "-5"})
+    assert response.status_code == 200
