@@ -41,8 +41,12 @@ def target_list_for_user(*, user, filters: dict[str, Any] | None = None) -> Quer
         ("status", "status"), ("kind", "kind"), ("stage", "stage"),
         ("year", "budget_year"), ("organisation", "organisation_id"),
     ):
-        if filters.get(key):
-            qs = qs.filter(**{field: filters[key]})
+        value = filters.get(key)
+        if not value:
+            continue
+        if field in ("budget_year", "organisation_id") and not str(value).isdigit():
+            return qs.none()  # a malformed number matches nothing rather than failing
+        qs = qs.filter(**{field: value})
     if q := (filters.get("q") or "").strip():
         qs = qs.filter(
             Q(name__icontains=q) | Q(project_code__icontains=q)

@@ -190,7 +190,8 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = get_or_404(target_get_for_user(user=request.user, pk=pk))
     require_perm(request.user, "targets.change_form", form)
     if request.method == "POST":
-        expected = int(request.POST.get("version") or 0)
+        raw_version = request.POST.get("version", "")
+        expected = int(raw_version) if raw_version.isdigit() else 0
         try:
             data = editor.data_from_post(form.data, form.kind, request.POST)
             target_update(form=form, actor=request.user, data=data, expected_version=expected)

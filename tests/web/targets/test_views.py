@@ -384,3 +384,15 @@ def test_form_rows_with_garbage_counts_does_not_fail(filer_client, project_form)
     """Tampered row counts are read as zero rows."""
     response = filer_client.post(reverse("targets:rows", args=[project_form.pk]), {"op": "add", "index": "x", "row-count": "-5"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?year=abc", "?organisation=x", "?page=zz", "?status=nonsense"])
+def test_form_list_malformed_filters_do_not_fail(filer_client, project_form, query):
+    """Malformed filters give an answer, never a server error."""
+    assert filer_client.get(reverse("targets:list") + query).status_code == 200
+
+
+def test_form_edit_malformed_version_is_stale(filer_client, project_form):
+    """A tampered version number is treated as outdated, not as a crash."""
+    response = filer_client.post(reverse("targets:edit", args=[project_form.pk]), {"version": "abc", "project_name": "x"})
+    assert response.status_code == 409
