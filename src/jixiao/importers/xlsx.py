@@ -6,7 +6,8 @@ which the Grid needs (a merged range is one cell with ``colspan``/``rowspan`` at
 position, the positions it covers are blank), so the ``<mergeCell ref=…>`` elements are read
 from the sheet's XML part directly. A value hidden under a merged range (Excel shows only the
 top-left one) is not imported, and a warning names it. The sheet's stored ``<dimension>`` is
-ignored, so a stale one cannot cut rows off.
+ignored, so a stale one cannot cut rows off. Hidden sheets (drop-down lists and other helper
+data) and chart sheets are skipped, each with an info problem naming it.
 
 **Numbers are given as text, as Excel shows them, and never through float arithmetic.**
 openpyxl parses a stored number with ``float()``; ``repr()`` of that float is the shortest
@@ -150,6 +151,16 @@ def read_xlsx_grid(doc: RawDocument) -> Grid:
                 )
             )
         for index, ws in enumerate(workbook.worksheets):
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                grid.problems.append(
+                    ImportProblem(
+                        severity=ProblemSeverity.INFO,
+                        code="sheet-skipped",
+                        message=f"{doc.name}：工作表“{ws.title}”是隐藏的（常用于下拉选项等辅助数据），未导入",
+                        source=SourceRef(file=doc.name, sheet=ws.title),
+                    )
+                )
+                continue
             try:
                 merges = _merged_ranges(workbook, ws)
                 grid.rows.extend(_sheet_rows(ws, merges, grid, table_index=index))

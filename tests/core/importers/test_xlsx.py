@@ -104,6 +104,20 @@ def test_read_xlsx_grid_chart_sheet_listed_as_skipped() -> None:
     assert [(p.code, p.source.sheet if p.source else None) for p in grid.problems] == [("sheet-skipped", "图表1")]
 
 
+def test_read_xlsx_grid_hidden_sheet_skipped_with_info() -> None:
+    """A hidden sheet of drop-down lists is not read as a form; an info problem names it."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["项目名称", "乡村书屋"])
+    hidden = workbook.create_sheet("选项")
+    hidden.append(["产出指标", "效益指标", "满意度指标"])
+    hidden.sheet_state = "hidden"
+    grid = read_xlsx_grid(RawDocument.from_bytes(_workbook_bytes(workbook), name="a.xlsx"))
+    assert (
+        [row.texts() for row in grid.rows],
+        [(p.code, p.severity.value, p.source.sheet) for p in grid.problems],
+    ) == ([["项目名称", "乡村书屋"]], [("sheet-skipped", "info", "选项")])
+
+
 @pytest.mark.parametrize("blocks", [nf.guangdong_project(), nf.hebei_project()], ids=["guangdong", "hebei"])
 def test_import_xlsx_fictional_form_builds_all_indicators(blocks: list[nf.Block]) -> None:
     """End to end: the workbook becomes one project form with every indicator of its table."""
