@@ -80,12 +80,25 @@ def _framework(form) -> dict[str, list[str]]:
 
 
 def _comments_by_row(form) -> tuple[list, dict[int, list]]:
+    """Comments on the whole form, and row comments keyed by the row's current index.
+
+    Rows move and get deleted after a comment was written: a comment follows its indicator by
+    name when the row at its index now holds another one, and falls back to the form-level list
+    (its ``indicator_name`` still says which row it was about) when the indicator is gone.
+    """
+    names = [(ind.get("name") or "").strip() for ind in form.data.get("indicators", [])]
+    index_of = {}
+    for i, name in enumerate(names):
+        index_of.setdefault(name, i)
     general, by_row = [], {}
     for comment in form.comments.select_related("author"):
-        if comment.indicator_index is None:
+        index = comment.indicator_index
+        if index is not None and not (index < len(names) and names[index] == comment.indicator_name.strip()):
+            index = index_of.get(comment.indicator_name.strip()) if comment.indicator_name.strip() else None
+        if index is None:
             general.append(comment)
         else:
-            by_row.setdefault(comment.indicator_index, []).append(comment)
+            by_row.setdefault(index, []).append(comment)
     return general, by_row
 
 

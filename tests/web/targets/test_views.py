@@ -396,3 +396,22 @@ def test_form_edit_malformed_version_is_stale(filer_client, project_form):
     """A tampered version number is treated as outdated, not as a crash."""
     response = filer_client.post(reverse("targets:edit", args=[project_form.pk]), {"version": "abc", "project_name": "x"})
     assert response.status_code == 409
+
+
+def test_row_comment_follows_moved_row_and_survives_deleted_row(client, world, project_form):
+    """A row comment stays with its indicator when rows move; a deleted row's comment moves to
+    the form-level list with the indicator's name."""
+    services.target_submit(form=project_form, actor=world.filer_a)
+    services.comment_add(form=project_form, actor=world.dept_reviewer_a, body="合格率写法不规范", indicator_index=1)
+    services.comment_add(form=project_form, actor=world.dept_reviewer_a, body="满意度请细化", indicator_index=2)
+    services.target_return(form=project_form, actor=world.dept_reviewer_a, reason="见批注")
+    client.force_login(world.filer_a)
+    # Move 设备验收合格率 to the top and drop 师生满意度.
+    post = {"version": "1", "row-count": "2"}
+    for i, (orig, l2, name, value) in enumerate([("1", "质量指标", "设备验收合格率", "=100%"), ("0", "数量指标", "购置教学设备", "≥120台")]):
+        post.update({f"row-{i}-orig": orig, f"row-{i}-level1": "产出指标", f"row-{i}-level2": l2, f"row-{i}-name": name, f"row-{i}-annual_value": value})
+    client.post(reverse("targets:edit", args=[project_form.pk]), post)
+    body = client.get(reverse("targets:detail", args=[project_form.pk])).content.decode()
+    row0 = body[body.index('id="row-0"'):body.index('id="row-1"')]
+    assert "合格率写法不规范" in row0
+    assert "指标“师生满意度”" in body and "满意度请细化" in body
