@@ -235,11 +235,31 @@ def add_cover_and_contents(document: DocxDocument, title: str, subtitle: str | N
         if index < len(entries) - 1:
             run.add_break(WD_BREAK.LINE)
     _fld_char(paragraph.add_run(), "end")
+    _ask_to_update_fields(document)
+    page_break(document)
+
+
+#: Elements that follow w:updateFields in w:settings (ECMA-376 order; Word rejects disorder).
+_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+    "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
+
+def _ask_to_update_fields(document: DocxDocument) -> None:
+    """Word updates the fields (the table of contents) when the document is opened."""
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
+    followers = {qn(name) for name in _AFTER_UPDATE_FIELDS}
+    for child in settings:
+        if child.tag in followers:
+            child.addprevious(update)
+            return
     settings.append(update)
-    page_break(document)
 
 
 def _fld_char(run, kind: str) -> None:  # type: ignore[no-untyped-def]
