@@ -228,6 +228,10 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
     rows = editor.attach_notes(editor.rows_from_data(form.data), by_row, findings)
     ctx = _edit_context(form, data=form.data, rows=rows, tasks=editor.tasks_from_data(form.data))
     ctx["outcome"] = outcome
+    from jixiao_web.dashboards.selectors import indicator_library_for_user
+
+    library = indicator_library_for_user(user=request.user)
+    ctx["library_names"] = [e.name for e in sorted(library, key=lambda e: -e.uses)[:300]]
     return TemplateResponse(request, "targets/form_edit.html", ctx)
 
 

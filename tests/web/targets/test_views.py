@@ -89,7 +89,9 @@ def test_form_detail_shows_indicators_and_engine_note(filer_client, project_form
 def test_form_edit_post_saves_header_and_rows(filer_client, project_form):
     """Saving the editor updates header fields and indicator values (parsed by the core)."""
     url = reverse("targets:edit", args=[project_form.pk])
-    assert filer_client.get(url).status_code == 200
+    page = filer_client.get(url)
+    assert page.status_code == 200
+    assert '<option value="购置教学设备">' in page.content.decode()  # 指标库 suggestions
     post = {
         "version": "1", "project_name": "改名项目", "annual_amount": "99.5", "row-count": "1",
         "row-0-orig": "0", "row-0-level1": "产出指标", "row-0-level2": "数量指标",
