@@ -796,6 +796,18 @@ def _repeated_header(previous: _RawTable, following: _RawTable) -> int:
     return 0
 
 
+#: The first line of a cell that names a table: "一般公共预算支出预算表", "公开07表", "表三".
+_TABLE_TITLE = re.compile(
+    r"^\S{2,40}表(?:[（(][^）)]*[）)])?$|^(?:公开|附)?表\s*[一二三四五六七八九十\d]+\s*表?$"
+)
+
+
+def _opens_with_title(table: _RawTable) -> bool:
+    """The table's first row holds a table title (a new table, whose title sits inside it)."""
+    first_row = [cell for cell in table.cells if cell.r0 == 0 and cell.text]
+    return any(_TABLE_TITLE.match(cell.text.strip().split("\n")[0].strip()) for cell in first_row)
+
+
 def _columns_continue(previous: list[float], following: list[float]) -> bool:
     if abs(previous[0] - following[0]) > 4 * SNAP or abs(previous[-1] - following[-1]) > 4 * SNAP:
         return False
@@ -1005,14 +1017,13 @@ def _link_tables(doc: PdfDocument, raw_tables: list[list[_RawTable]]) -> None:
             if position == 0 and logical and previous_page is not None:
                 columns, parts = logical[-1]
                 last = parts[-1]
+                repeats = any(_repeated_header(part, table) for part in parts)
                 if (
                     last.page == previous_page.number
                     and _ends_page(previous_page, last, page)
                     and _starts_page(page, table, previous_page)
-                    and (
-                        _columns_continue(columns, table.xs)
-                        or any(_repeated_header(part, table) for part in parts)
-                    )
+                    and (repeats or not _opens_with_title(table))
+                    and (repeats or _columns_continue(columns, table.xs))
                 ):
                     table.continues_previous = True
                     logical[-1] = (_union_columns(columns, table.xs), [*parts, table])

@@ -35,6 +35,9 @@ class Table:
 
 Block = str | Table
 
+#: A block that starts a new page (Word and PDF; ignored in Excel).
+PAGE_BREAK = "\f"
+
 
 def _span(cell: str | Span) -> Span:
     return cell if isinstance(cell, Span) else Span(cell)
@@ -176,6 +179,9 @@ def to_docx(blocks: list[Block]) -> bytes:
 
     document = docx.Document()
     for block in blocks:
+        if block == PAGE_BREAK:
+            document.add_page_break()
+            continue
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
@@ -204,6 +210,8 @@ def to_xlsx(blocks: list[Block], *, sheet: str = "项目支出绩效目标表", 
     ws.title = sheet
     r0 = 1
     for block in blocks:
+        if block == PAGE_BREAK:
+            continue
         if isinstance(block, str):
             ws.cell(row=r0, column=1, value=block)
             r0 += 1
@@ -298,6 +306,11 @@ def to_pdf(
         picture.seek(0)
         story += [Image(picture, width=400, height=560), PageBreak()]
     for block in blocks:
+        if block == PAGE_BREAK:
+            from reportlab.platypus import PageBreak
+
+            story.append(PageBreak())
+            continue
         if isinstance(block, str):
             story.append(Paragraph(block, para))
             continue

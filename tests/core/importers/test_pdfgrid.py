@@ -58,6 +58,20 @@ def test_read_pdf_page_number_and_running_head_do_not_break_continuation() -> No
     )
 
 
+def test_read_pdf_next_page_table_with_its_own_title_row_not_merged() -> None:
+    """Two tables of the same columns on consecutive pages stay two when the second is titled."""
+
+    def titled(title: str, amount: str) -> nf.Table:
+        return nf.Table(
+            rows=[[nf.Span(title, colspan=3)], ["科目编码", "科目名称", "金额"], ["201", "一般公共服务支出", amount]],
+            widths=[100, 200, 100],
+        )
+
+    first, second = titled("一般公共预算支出预算表", "10.00"), titled("政府性基金支出预算表", "0.00")
+    doc = read_pdf(nf.to_pdf([first, nf.PAGE_BREAK, second]), name="a.pdf")
+    assert [t.texts() for t in doc.tables] == [nf.texts(first), nf.texts(second)]
+
+
 def test_read_pdf_continued_table_rows_keep_their_page() -> None:
     """Rows read from the second page say page 2 and are numbered on from the first page."""
     doc = read_pdf(nf.to_pdf(nf.hebei_project(indicator_rows=30)), name="调解.pdf")
