@@ -14,24 +14,31 @@ How it works, per page:
    font's full height, so 一 and 丁 sit on one line). Generated characters (spaces and line
    breaks pdfium infers) are dropped; gaps are measured instead. Coordinates are turned into
    top-down page coordinates with the page's /Rotate applied, so landscape pages read upright.
+   Text and rules outside the page box (invisible on screen and paper) are left out, with an
+   info problem; rules on the page's very edge (page-sized backgrounds) are not table rules.
 2. **Ruling lines.** Path objects (also inside form XObjects) give axis-aligned edges: thin
    filled rectangles and stroked segments alike. Collinear pieces are merged.
 3. **Ruled tables.** Edges that touch form one table. Its distinct x and y positions cut it
    into elementary cells; two neighbouring elementary cells with no rule between them belong
-   to one merged cell, which gets ``colspan``/``rowspan``. Characters are put in the cell
-   under their centre; a cell's wrapped lines are joined without a separator (CJK text and
-   long budget codes such as ``206010`` + ``1`` wrap mid-word), with one space between two
-   Latin letters.
+   to one merged cell, which gets ``colspan``/``rowspan`` (a merged region that is not a
+   rectangle becomes one cell per row run). Characters are put in the cell under their
+   centre; a cell's wrapped lines are joined without a separator (CJK text and long budget
+   codes such as ``206010`` + ``1`` wrap mid-word), with one space between two Latin letters;
+   a line that stops well short of the cell's right edge ends a paragraph (``\n``).
 4. **Unruled tables.** Runs of at least three text lines that each have two or more
    segments separated by wide gaps become a table; its columns are the gutters no segment
    crosses.
 5. **Continued tables.** A table that ends a page continues on the next page when that page
-   starts with a table (only page numbers or running heads between) whose column edges fit
-   the previous ones or whose header rows repeat; repeated header rows are dropped, and
-   every row keeps its own page in its :class:`~jixiao.model.SourceRef`.
+   starts with a table (only page numbers or running heads repeated on both pages between)
+   whose column edges fit the previous ones or whose header rows repeat, unless its first
+   row is a title of its own ("政府性基金支出预算表") that does not repeat; repeated header
+   rows are dropped, and every row keeps its own page in its :class:`~jixiao.model.SourceRef`.
 
-A PDF with no text layer at all raises :class:`~jixiao.errors.UnreadableDocument`; a page
-that only holds images in an otherwise textual PDF is listed in ``PdfDocument.problems``.
+:func:`pdf_grid` then lays the document out for the form builders, joining running lines
+wrapped at the right margin into one paragraph row. A PDF with no text layer at all raises
+:class:`~jixiao.errors.UnreadableDocument`; a page that only holds images in an otherwise
+textual PDF is listed in ``PdfDocument.problems``. PDFium is not thread-safe, so every call
+into it holds one module lock.
 """
 
 from __future__ import annotations
