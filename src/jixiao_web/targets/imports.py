@@ -15,7 +15,10 @@ from django.db import transaction
 from jixiao.errors import ImportFailed
 from jixiao_web.audit.models import AuditEventType
 from jixiao_web.core.exceptions import ApplicationError
+from jixiao_web.orgs.models import Organisation
+from jixiao_web.orgs.selectors import organisation_list_for_user
 from jixiao_web.review.adapter import review_core_form
+from jixiao_web.targets.coremodel import core_summary
 from jixiao_web.targets.models import ImportFile, ImportJob, ImportStatus, TargetForm
 from jixiao_web.targets.services import target_create
 from jixiao_web.targets.uploads import SUPPORTED, expand_uploads
@@ -43,6 +46,7 @@ def parse_document(name: str, content: bytes) -> dict[str, Any]:
         outcome = review_core_form(form)
         entry["forms"].append(
             {
+                "org_code": core_summary(form).org_code,
                 "data": form.model_dump(mode="json"),
                 "name": getattr(form, "display_name", ""),
                 "kind": form.kind.value,
@@ -99,18 +103,30 @@ def import_job_start(*, job: ImportJob) -> None:
         import_job_parse(job_id=job.pk)
 
 
+def import_homes(*, job: ImportJob, actor) -> dict[str, Organisation]:
+    """Organisation code → organisation, for the codes printed on the job's forms that name an
+    organisation the user may file for (a department importing its units' forms: 代编). Forms
+    whose code names none of them go to the job's organisation."""
+    codes = {f.get("org_code") for entry in job.result for f in entry.get("forms", []) if f.get("org_code")}
+    if not codes:
+        return {}
+    return {org.code: org for org in organisation_list_for_user(user=actor).filter(code__in=codes)}
+
+
 @transaction.atomic
 def import_job_confirm(*, job: ImportJob, actor) -> list[TargetForm]:
     """Store every parsed form of the job, all or none."""
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ImportStatus.READY:
         raise ApplicationError(f"此批次{job.get_status_display()}，不能再次确认", code="job_not_ready")
+    homes = import_homes(job=job, actor=actor)
     created = []
     for entry in job.result:
         for form in entry.get("forms", []):
             created.append(
                 target_create(
-                    organisation=job.organisation, budget_year=job.budget_year,
+                    organisation=homes.get(form.get("org_code") or "", job.organisation),
+                    budget_year=job.budget_year,
                     core_form=form["data"], actor=actor, stage=job.stage,
                     source_file=entry["file"], event=AuditEventType.FORM_IMPORTED,
                 )

@@ -24,6 +24,7 @@ from jixiao_web.review.adapter import review_core_form
 from jixiao_web.targets import editor
 from jixiao_web.targets.diff import diff_fields, diff_indicators
 from jixiao_web.targets.imports import (
+    import_homes,
     import_job_cancel,
     import_job_confirm,
     import_job_create,
@@ -414,6 +415,10 @@ def _own_job(request: HttpRequest, pk: int) -> ImportJob:
 @login_required
 def import_preview(request: HttpRequest, pk: int) -> TemplateResponse:
     job = _own_job(request, pk)
+    homes = import_homes(job=job, actor=request.user) if job.status == ImportStatus.READY else {}
+    for entry in job.result:
+        for form in entry.get("forms", []):
+            form["home"] = homes.get(form.get("org_code") or "", job.organisation)
     return render_page(request, "targets/import_preview.html", {"job": job}, partial="targets/_import_progress.html")
 
 

@@ -209,3 +209,39 @@ def test_import_upload_request_beyond_total_limit_refused(client, world, setting
     big = SimpleUploadedFile("a.txt", b"x" * 50_000)
     response = client.post(reverse("targets:import_upload"), {"organisation": world.unit_a.pk, "files": [big]})
     assert response.status_code == 400 and "上传内容过大" in response.content.decode()
+
+
+@pytest.fixture
+def coded_importer(monkeypatch):
+    """Files "项目@<code>" import as a project whose 用款单位 code is <code>."""
+    from jixiao.model import OrgRef
+
+    def import_bytes(data: bytes, *, name: str) -> ImportedDocument:
+        name_text, _, code = data.decode().partition("@")
+        form = make_project(name_text)
+        form.spending_unit = OrgRef(code=code or None)
+        return ImportedDocument(file=name, layout="project-target/test", forms=[form])
+
+    monkeypatch.setattr(jixiao.importers, "import_bytes", import_bytes)
+
+
+def test_import_job_confirm_places_forms_by_printed_unit_code(world, coded_importer):
+    """A department importing its units' forms (代编) stores each under the unit its code names;
+    forms without a known code stay with the chosen organisation."""
+    files = [("a.txt", "项目甲@101001".encode()), ("b.txt", "项目乙@".encode()), ("c.txt", "项目丙@102001".encode())]
+    job = import_job_create(actor=world.dept_reviewer_a, organisation=world.dept_a, budget_year=2026, stage="first", files=files)
+    job = import_job_parse(job_id=job.pk)
+    forms = {f.name: f for f in import_job_confirm(job=job, actor=world.dept_reviewer_a)}
+    assert forms["项目甲"].organisation == world.unit_a and forms["项目甲"].filed_by == world.dept_reviewer_a
+    assert forms["项目乙"].organisation == world.dept_a
+    assert forms["项目丙"].organisation == world.dept_a  # another department's unit is not allowed
+
+
+def test_import_preview_shows_destination(client, world, coded_importer):
+    """The preview says where each form will be stored."""
+    job = import_job_create(actor=world.dept_reviewer_a, organisation=world.dept_a, budget_year=2026, stage="first",
+                            files=[("a.txt", "项目甲@101001".encode())])
+    import_job_parse(job_id=job.pk)
+    client.force_login(world.dept_reviewer_a)
+    body = client.get(reverse("targets:import_preview", args=[job.pk])).content.decode()
+    assert "导入到 101001 示例县第一中学" in body
