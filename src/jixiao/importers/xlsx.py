@@ -7,7 +7,8 @@ position, the positions it covers are blank), so the ``<mergeCell ref=…>`` ele
 from the sheet's XML part directly. A value hidden under a merged range (Excel shows only the
 top-left one) is not imported, and a warning names it. The sheet's stored ``<dimension>`` is
 ignored, so a stale one cannot cut rows off. Hidden sheets (drop-down lists and other helper
-data) and chart sheets are skipped, each with an info problem naming it.
+data) and chart sheets are skipped, each with an info problem naming it; a formula saved
+without its result (a file never opened in Excel or WPS) is named in a warning.
 
 **Numbers are given as text, as Excel shows them, and never through float arithmetic.**
 openpyxl parses a stored number with ``float()``; ``repr()`` of that float is the shortest
@@ -162,8 +163,21 @@ def read_xlsx_grid(doc: RawDocument) -> Grid:
                 )
                 continue
             try:
-                merges = _merged_ranges(workbook, ws)
+                xml = _sheet_xml(workbook, ws)
+                merges = _merged_ranges(ws, xml)
                 grid.rows.extend(_sheet_rows(ws, merges, grid, table_index=index))
+                for row, column, formula in _uncalculated_formulas(xml):
+                    grid.problems.append(
+                        ImportProblem(
+                            severity=ProblemSeverity.WARNING,
+                            code="formula-not-calculated",
+                            message=f"{doc.name}：工作表“{ws.title}”第{row}行第{column}列是公式“{formula}”，"
+                            "文件中没有保存计算结果（可能未用 Excel 或 WPS 保存过），该格按空白读入；"
+                            "请用 Excel 或 WPS 打开并保存后再导入",
+                            source=SourceRef(file=doc.name, sheet=ws.title, row=row, column=column),
+                            text=formula,
+                        )
+                    )
             except Exception as exc:  # one broken sheet must not lose the others
                 grid.problems.append(
                     ImportProblem(
@@ -185,7 +199,16 @@ def read_xlsx_grid(doc: RawDocument) -> Grid:
 _MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)\"")
 
 
-def _merged_ranges(workbook: object, ws: object) -> list[tuple[int, int, int, int]]:
+def _sheet_xml(workbook: object, ws: object) -> bytes | None:
+    """The worksheet's XML part (read-only workbooks keep the zip open), or None."""
+    archive = getattr(workbook, "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or path is None:
+        return None
+    return archive.read(path)
+
+
+def _merged_ranges(ws: object, xml: bytes | None) -> list[tuple[int, int, int, int]]:
     """The sheet's merged ranges as (min_col, min_row, max_col, max_row).
 
     Read-only worksheets do not parse ``<mergeCells>``, so the references are read from
@@ -193,18 +216,39 @@ def _merged_ranges(workbook: object, ws: object) -> list[tuple[int, int, int, in
     """
     from openpyxl.utils.cell import range_boundaries
 
-    archive = getattr(workbook, "_archive", None)
-    path = getattr(ws, "_worksheet_path", None)
-    if archive is None or path is None:  # a normal (not read-only) worksheet
+    if xml is None:  # a normal (not read-only) worksheet
         merged = getattr(ws, "merged_cells", None)
         return [tuple(r.bounds) for r in merged.ranges] if merged is not None else []
-    xml = archive.read(path)
     ranges: list[tuple[int, int, int, int]] = []
     for ref in _MERGE_REF.findall(xml):
         bounds = range_boundaries(ref.decode("ascii"))
         if None not in bounds:
             ranges.append(bounds)  # type: ignore[arg-type]
     return ranges
+
+
+def _uncalculated_formulas(xml: bytes | None) -> list[tuple[int, int, str]]:
+    """Cells holding a formula but no cached result: (row, column, formula).
+
+    Excel and WPS save the result with the formula; files written by some tools do not,
+    and reading values only would then show a blank where a total stands.
+    """
+    if not xml or b"<f" not in xml:
+        return []
+    from lxml import etree
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    found: list[tuple[int, int, str]] = []
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=False)
+    root = etree.fromstring(xml, parser=parser)
+    for cell in root.iter(f"{{{main}}}c"):
+        formula = cell.find(f"{{{main}}}f")
+        value = cell.find(f"{{{main}}}v")
+        if formula is not None and (value is None or not (value.text or "").strip()):
+            column, row = coordinate_from_string(cell.get("r", "A1"))
+            found.append((row, column_index_from_string(column), "=" + (formula.text or "")))
+    return found
 
 
 def _sheet_rows(

@@ -104,6 +104,18 @@ def test_read_xlsx_grid_chart_sheet_listed_as_skipped() -> None:
     assert [(p.code, p.source.sheet if p.source else None) for p in grid.problems] == [("sheet-skipped", "图表1")]
 
 
+def test_read_xlsx_grid_formula_without_result_named_in_warning() -> None:
+    """A formula saved without its result reads blank, and a warning names the cell and formula."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["预算数", 100, 200, "=B1+C1"])
+    grid = read_xlsx_grid(RawDocument.from_bytes(_workbook_bytes(workbook), name="a.xlsx"))
+    assert (
+        [row.texts() for row in grid.rows],
+        [(p.code, p.source.row, p.source.column, p.text) for p in grid.problems],
+    ) == ([["预算数", "100", "200"]], [("formula-not-calculated", 1, 4, "=B1+C1")])
+
+
 def test_read_xlsx_grid_hidden_sheet_skipped_with_info() -> None:
     """A hidden sheet of drop-down lists is not read as a form; an info problem names it."""
     workbook = openpyxl.Workbook()
