@@ -3,6 +3,7 @@
 * ``jixiao.E001``: a pattern in ``select``, ``ignore`` or ``severity`` matches no rule.
 * ``jixiao.W002``: an override names a retired code.
 * ``jixiao.E003``: the configuration itself is invalid (the core's ConfigError).
+* ``jixiao.E004``: ``JIXIAO_GRADE_ACTIONS`` leaves a grade without a known decision.
 """
 
 from __future__ import annotations
@@ -33,4 +34,23 @@ def check_review_config(app_configs=None, **kwargs) -> list:
             messages.append(Warning(f"JIXIAO_REVIEW names retired code {pattern}: {RETIRED[pattern.upper()]}", id="jixiao.W002"))
         elif not any(matches(rule, pattern) for rule in rules):
             messages.append(Error(f"JIXIAO_REVIEW names {pattern!r}, which matches no review rule", id="jixiao.E001"))
+    return messages
+
+
+@register()
+def check_grade_actions(app_configs=None, **kwargs) -> list:
+    """``jixiao.E004``: every grade 优/良/中/差 maps to at least one known decision."""
+    grade_map = getattr(settings, "JIXIAO_GRADE_ACTIONS", {}) or {}
+    messages: list = []
+    for grade in ("优", "良", "中", "差"):
+        actions = (grade_map.get(grade) or {}).get("actions") or []
+        unknown = [a for a in actions if a not in ("approve", "return", "reject")]
+        if not actions or unknown:
+            messages.append(
+                Error(
+                    f"JIXIAO_GRADE_ACTIONS[{grade!r}] must list decisions among approve/return/reject"
+                    + (f" (unknown: {', '.join(unknown)})" if unknown else " (none given)"),
+                    id="jixiao.E004",
+                )
+            )
     return messages

@@ -32,3 +32,18 @@ def test_review_core_form_uses_settings(settings, config, has_jx104):
     settings.JIXIAO_REVIEW = config
     codes = {f["code"] for f in review_core_form(make_project()).findings}
     assert ("JX104" in codes) is has_jx104
+
+
+def test_check_grade_actions_default_is_clean(settings):
+    """The 88号 default map passes."""
+    from jixiao_web.review.checks import check_grade_actions
+
+    assert check_grade_actions() == []
+
+
+def test_check_grade_actions_missing_or_unknown_is_e004(settings):
+    """A grade without decisions, or with an unknown one, is jixiao.E004."""
+    from jixiao_web.review.checks import check_grade_actions
+
+    settings.JIXIAO_GRADE_ACTIONS = {"优": {"actions": ["approve"]}, "良": {"actions": ["publish"]}, "中": {"actions": ["return"]}}
+    assert [m.id for m in check_grade_actions()] == ["jixiao.E004", "jixiao.E004"]
