@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from support import GOLDEN_DIR, seed_path  # tests/ is on sys.path (pyproject pythonpath)
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.guangdong import GuangdongTextImporter
 from jixiao.model import DepartmentTargetForm, ImportedDocument, ProjectTargetForm
+from support import GOLDEN_DIR, seed_path  # tests/ is on sys.path (pyproject pythonpath)
 
 IMPORTER = GuangdongTextImporter()
 

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import FIXTURES_DIR, SAMPLES_DIR  # tests/ is on sys.path (pyproject pythonpath)
 from jixiao.importers.base import RawDocument
 from jixiao.importers.text.guangdong import GuangdongTextImporter, read_grid
 from jixiao.model import (
@@ -27,6 +26,7 @@ from jixiao.model import (
     ProjectTargetForm,
     SourceRef,
 )
+from support import FIXTURES_DIR, SAMPLES_DIR  # tests/ is on sys.path (pyproject pythonpath)
 
 IMPORTER = GuangdongTextImporter()
 QUIRKS = FIXTURES_DIR / "importers" / "gd-quirks"
