@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from support import seed_path
 from jixiao.review.engine import review
+from support import seed_path
 
 pytestmark = pytest.mark.seeds
 
