@@ -35,6 +35,7 @@ _P, _TBL, _TR, _TC, _SDT = (f"{{{_W}}}{tag}" for tag in ("p", "tbl", "tr", "tc",
 _T, _TAB, _BR, _CR = (f"{{{_W}}}{tag}" for tag in ("t", "tab", "br", "cr"))
 _VAL = f"{{{_W}}}val"
 _FALLBACK = f"{{{_MC}}}Fallback"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _RUN_PARTS = etree.XPath(
     ".//w:t[not(ancestor::mc:Fallback)] | .//w:tab[not(ancestor::mc:Fallback)]"
     " | .//w:br[not(ancestor::mc:Fallback)] | .//w:cr[not(ancestor::mc:Fallback)]",
@@ -194,8 +195,19 @@ def read_docx_grid(doc: RawDocument) -> Grid:
         raise UnreadableDocument(doc.name, "应为 Word 文档，但文件中没有正文（w:body）")
     counters = {"paragraph": 0, "table": 0}
     _read_block(body, grid, counters)
+    pictures = sum(1 for _ in body.iter(_BLIP))
     if not grid.rows:
-        raise UnreadableDocument(doc.name, "Word 文档没有任何文字：应为绩效目标表，实际正文为空")
+        found = f"正文只有 {pictures} 张图片（可能是截图或扫描件）" if pictures else "正文为空"
+        raise UnreadableDocument(doc.name, f"Word 文档没有任何文字：应为绩效目标表，实际{found}")
+    if pictures:
+        grid.problems.append(
+            ImportProblem(
+                severity=ProblemSeverity.INFO,
+                code="pictures-skipped",
+                message=f"{doc.name}：文档中有 {pictures} 张图片，图片里的内容（如截图的表格）未导入",
+                source=SourceRef(file=doc.name),
+            )
+        )
     return grid
 
 

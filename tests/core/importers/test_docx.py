@@ -10,6 +10,7 @@ import native_forms as nf  # tests/core/importers is on sys.path
 import pytest
 from hypothesis import given, settings
 
+from jixiao.errors import UnreadableDocument
 from jixiao.importers import RawDocument, import_bytes
 from jixiao.importers.docx import DocxImporter, read_docx_grid
 
@@ -90,6 +91,39 @@ def test_import_docx_layout_names_word_format() -> None:
     """The layout id says the form came from Word."""
     result = import_bytes(nf.to_docx(nf.hebei_project()), name="项目.docx")
     assert "docx-" in result.layout
+
+
+def _picture() -> BytesIO:
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("L", (40, 30), color=128).save(picture, format="PNG")
+    picture.seek(0)
+    return picture
+
+
+def test_read_docx_grid_pictures_listed_as_skipped() -> None:
+    """A picture (a pasted screenshot of a table) is not read, and an info problem says so."""
+    document = docx.Document()
+    document.add_paragraph("项目名称")
+    document.add_picture(_picture())
+    out = BytesIO()
+    document.save(out)
+    grid = read_docx_grid(RawDocument.from_bytes(out.getvalue(), name="图.docx"))
+    assert ([row.texts() for row in grid.rows], [p.code for p in grid.problems]) == (
+        [["项目名称"]],
+        ["pictures-skipped"],
+    )
+
+
+def test_import_docx_pictures_only_refused_naming_pictures() -> None:
+    """A Word file holding only a scanned picture is refused, saying so."""
+    document = docx.Document()
+    document.add_picture(_picture())
+    out = BytesIO()
+    document.save(out)
+    with pytest.raises(UnreadableDocument, match=r"^扫描\.docx：Word 文档没有任何文字.*1 张图片"):
+        import_bytes(out.getvalue(), name="扫描.docx")
 
 
 def test_docx_importer_detect_text_without_forms_returns_none() -> None:
