@@ -15,8 +15,9 @@ openpyxl parses a stored number with ``float()``; ``repr()`` of that float is th
 text that reads back to the same binary value, so ``Decimal(repr(value))`` recovers the digits
 Excel stored (``684.4769``, not ``684.47689999999999``). Excel itself keeps 15 significant
 digits, so the value is then rounded to 15 significant digits in Decimal (``0.1 + 0.2`` stored
-as ``0.30000000000000004`` shows as ``0.3``). Finally the cell's number format is applied in
-Decimal: the number of decimals (``0.00`` → two, rounded half up as Excel does), thousands
+as ``0.30000000000000004`` shows as ``0.3``); under the ``General`` format that is the text
+given, in full, even where a narrow column would make Excel round it for display. Other
+number formats are applied in Decimal: the number of decimals (``0.00`` → two, rounded half up as Excel does), thousands
 separators (``#,##0``) and percent (``0.0%`` → value × 100 and ``%``). Literal text, colours
 and padding in a format are left out; dates are written ``2025-03-31``. Empty rows are left
 out (their sheet row numbers stay in every SourceRef).
