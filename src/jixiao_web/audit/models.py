@@ -18,6 +18,7 @@ class AuditEventType(models.IntegerChoices):
     FORM_IMPORTED = 103, "导入绩效目标表"
     FORM_DELETED = 104, "删除绩效目标表"
     FORM_STAGE_STARTED = 105, "从一上版本开始二上"
+    FORM_ADJUSTMENT_STARTED = 106, "申请调整已批复的绩效目标"
     FORM_SUBMITTED = 201, "报送"
     FORM_FORWARDED = 202, "主管部门审核通过并报财政"
     FORM_RETURNED = 203, "退回修改"

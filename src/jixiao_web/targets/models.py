@@ -72,6 +72,11 @@ class TargetForm(models.Model):
         "self", verbose_name="一上版本", null=True, blank=True, on_delete=models.PROTECT,
         related_name="next_stages",
     )
+    adjusts = models.ForeignKey(
+        "self", verbose_name="调整的批复版本", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="adjustments", help_text="预算调整：对已批复绩效目标的修改另存为新版本",
+    )
+    adjustment_reason = models.TextField("调整理由", blank=True)
     source_file = models.CharField("来源文件", max_length=255, blank=True)
     grade = models.CharField("审核等级", max_length=2, blank=True)
     created_by = models.ForeignKey(

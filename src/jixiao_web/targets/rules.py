@@ -97,6 +97,11 @@ def form_awaits_finance(user, form) -> bool:
 
 
 @rules.predicate
+def form_is_approved(user, form) -> bool:
+    return form is not None and form.status == Status.APPROVED
+
+
+@rules.predicate
 def form_is_approved_first_stage(user, form) -> bool:
     return form is not None and form.status == Status.APPROVED and form.stage == Stage.FIRST_SUBMISSION
 
@@ -112,6 +117,7 @@ rules.add_perm("targets.change_form", filer_of & form_is_editable)
 rules.add_perm("targets.submit_form", filer_of & form_is_editable)
 rules.add_perm("targets.waive_finding", filer_of & form_is_editable)
 rules.add_perm("targets.start_second_stage", filer_of & form_is_approved_first_stage)
+rules.add_perm("targets.start_adjustment", filer_of & form_is_approved)
 rules.add_perm("targets.forward_form", department_check)
 rules.add_perm("targets.department_return_form", department_check)
 rules.add_perm("targets.finance_review_form", finance_of & form_awaits_finance)

@@ -59,7 +59,9 @@ def target_get_for_user(*, user, pk: int) -> TargetForm | None:
     """One visible form, or None (the caller answers 404 without saying whether it exists)."""
     return (
         TargetForm.objects.filter(target_visible_q(user))
-        .select_related("organisation", "organisation__parent", "previous", "created_by", "filed_by", "updated_by")
+        .select_related(
+            "organisation", "organisation__parent", "previous", "adjusts", "created_by", "filed_by", "updated_by"
+        )
         .filter(pk=pk)
         .first()
     )

@@ -124,6 +124,32 @@ def target_start_second_stage(*, form: TargetForm, actor) -> TargetForm:
     return second
 
 
+@transaction.atomic
+def target_start_adjustment(*, form: TargetForm, actor, reason: str) -> TargetForm:
+    """Start a budget adjustment (REV-03) of an approved form: a draft copy linked to it, which
+    goes through the whole review again. The approved version itself never changes."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("调整已批复的绩效目标必须说明理由（预算调整）", code="reason_required")
+    source = TargetForm.objects.select_for_update().get(pk=form.pk)
+    if source.status != Status.APPROVED:
+        raise ApplicationError("只有审核通过的绩效目标表可以申请调整", code="not_approved")
+    if source.adjustments.exclude(status__in=(Status.APPROVED, Status.REJECTED)).exists():
+        raise ApplicationError("此表已有一个进行中的调整", code="adjustment_open")
+    copy = TargetForm(
+        organisation=source.organisation, budget_year=source.budget_year, stage=source.stage,
+        data=source.data, previous=source.previous, adjusts=source, adjustment_reason=reason,
+        source_file=source.source_file, created_by=actor, updated_by=actor,
+        filed_by=actor if actor.organisation_id != source.organisation_id else None,
+    )
+    copy.save()
+    audit_record(
+        actor=actor, event=AuditEventType.FORM_ADJUSTMENT_STARTED, form=copy,
+        extra={"old": {"form": source.pk}, "new": {"form": copy.pk}, "reason": reason},
+    )
+    return copy
+
+
 EXPORT_FORMATS = ("xlsx", "docx", "pdf", "html", "csv", "json")
 
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:pk>/diff/", views.form_diff, name="diff"),
     path("<int:pk>/export/<str:fmt>/", views.form_export, name="export"),
     path("<int:pk>/second-stage/", views.form_start_second_stage, name="second_stage"),
+    path("<int:pk>/adjust/", views.form_start_adjustment, name="adjust"),
 ]

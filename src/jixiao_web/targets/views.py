@@ -38,6 +38,7 @@ from jixiao_web.targets.services import (
     target_create,
     target_export,
     target_export_package,
+    target_start_adjustment,
     target_start_second_stage,
     target_update,
 )
@@ -135,6 +136,7 @@ def detail_context(request: HttpRequest, form) -> dict:
             "finance_review": user.has_perm("targets.finance_review_form", form),
             "comment": user.has_perm("targets.comment_form", form),
             "second_stage": user.has_perm("targets.start_second_stage", form),
+            "adjust": user.has_perm("targets.start_adjustment", form),
         },
         "next_stage": form.next_stages.first(),
         "export_formats": EXPORT_FORMATS,
@@ -300,6 +302,9 @@ def form_diff(request: HttpRequest, pk: int) -> TemplateResponse:
         record = form.history.filter(version=int(v)).order_by("-history_id").first()
         old = record.data if record else {}
         old_label = f"第{v}版"
+    elif form.adjusts_id:
+        old = form.adjusts.data
+        old_label = f"调整前的批复版本（#{form.adjusts_id}）"
     elif form.previous_id:
         old = form.previous.data
         old_label = f"一上版本（第{form.previous.version}版）"
@@ -364,6 +369,20 @@ def form_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
     return response
+
+
+@login_required
+@require_POST
+def form_start_adjustment(request: HttpRequest, pk: int) -> HttpResponse:
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.start_adjustment", form)
+    try:
+        copy = target_start_adjustment(form=form, actor=request.user, reason=request.POST.get("reason", ""))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("targets:detail", pk=form.pk)
+    messages.success(request, "已开始调整：修改后重新报送审核；原批复版本保持不变")
+    return redirect("targets:edit", pk=copy.pk)
 
 
 # -- import ------------------------------------------------------------------------------

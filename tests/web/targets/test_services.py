@@ -118,3 +118,42 @@ def test_diff_fields_ignores_key_order():
     old = {"spending_plan": {"header_unit": "%", "points": [{"label": "3月底", "month": 3}]}}
     new = {"spending_plan": {"points": [{"month": 3, "label": "3月底"}], "header_unit": "%"}}
     assert diff_fields(old, new) == []
+
+
+def _approved(world, form):
+    from jixiao_web.workflow import services
+
+    services.target_submit(form=form, actor=world.filer_a)
+    services.target_forward(form=form, actor=world.dept_reviewer_a)
+    aspects = {"completeness": "a", "relevance": "b", "appropriateness": "c", "feasibility": "d"}
+    return services.target_finance_review(form=form, actor=world.finance, aspects=aspects, grade="优", decision="approve")
+
+
+def test_target_start_adjustment_copies_approved_and_keeps_it(world, project_form):
+    """REV-03: an approved form changes only through an adjustment copy; the approved row stays."""
+    from jixiao_web.targets.services import target_start_adjustment
+
+    approved = _approved(world, project_form)
+    copy = target_start_adjustment(form=approved, actor=world.filer_a, reason="预算调整：资金减少")
+    assert copy.status == Status.DRAFT and copy.adjusts == approved and copy.data == approved.data
+    data = copy.data | {"annual_goal": "调整后的目标"}
+    target_update(form=copy, actor=world.filer_a, data=data, expected_version=1)
+    assert TargetForm.objects.get(pk=approved.pk).data["annual_goal"] == "完成教学设备购置，改善办学条件。"
+    assert AuditEvent.objects.filter(form=copy, event_type=AuditEventType.FORM_ADJUSTMENT_STARTED).exists()
+    with pytest.raises(ApplicationError) as info:
+        target_start_adjustment(form=approved, actor=world.filer_a, reason="再调一次")
+    assert info.value.code == "adjustment_open"
+
+
+@pytest.mark.parametrize(("status", "reason", "code"), [
+    (Status.DRAFT, "理由", "not_approved"), (Status.APPROVED, " ", "reason_required"),
+])
+def test_target_start_adjustment_refusals(world, project_form, status, reason, code):
+    """Only an approved form, and only with a reason."""
+    from jixiao_web.targets.services import target_start_adjustment
+
+    TargetForm.objects.filter(pk=project_form.pk).update(status=status)
+    project_form.refresh_from_db()
+    with pytest.raises(ApplicationError) as info:
+        target_start_adjustment(form=project_form, actor=world.filer_a, reason=reason)
+    assert info.value.code == code

@@ -417,3 +417,20 @@ def test_row_comment_follows_moved_row_and_survives_deleted_row(client, world, p
     row0 = body[body.index('id="row-0"'):body.index('id="row-1"')]
     assert "合格率写法不规范" in row0
     assert "指标“师生满意度”" in body and "满意度请细化" in body
+
+
+def test_adjustment_view_from_approved_form(client, world, project_form):
+    """The filer starts an adjustment from the approved form's page and lands in the editor."""
+    services.target_submit(form=project_form, actor=world.filer_a)
+    services.target_forward(form=project_form, actor=world.dept_reviewer_a)
+    aspects = {"completeness": "a", "relevance": "b", "appropriateness": "c", "feasibility": "d"}
+    services.target_finance_review(form=project_form, actor=world.finance, aspects=aspects, grade="优", decision="approve")
+    client.force_login(world.filer_a)
+    assert "申请调整" in client.get(reverse("targets:detail", args=[project_form.pk])).content.decode()
+    response = client.post(reverse("targets:adjust", args=[project_form.pk]), {"reason": "资金调减"})
+    copy = TargetForm.objects.get(adjusts=project_form)
+    assert response["Location"] == reverse("targets:edit", args=[copy.pk])
+    body = client.get(reverse("targets:detail", args=[copy.pk])).content.decode()
+    assert "资金调减" in body
+    client.force_login(world.finance)
+    assert client.post(reverse("targets:adjust", args=[project_form.pk]), {"reason": "x"}).status_code == 403
