@@ -13,6 +13,8 @@ from pathlib import Path
 
 import native_forms as nf  # tests/core/importers is on sys.path
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jixiao.errors import ImportFailed, UnreadableDocument, UnsupportedDocument
 from jixiao.importers import base, import_bytes, import_file
@@ -134,3 +136,45 @@ def test_import_bytes_unrecognised_text_lists_layouts_tried() -> None:
     with pytest.raises(UnsupportedDocument) as caught:
         import_bytes("今天整理了图书室。\n".encode(), name="随笔.txt")
     assert len(caught.value.tried) >= 1 and all(caught.value.tried)
+
+
+_VALID = {
+    "docx": nf.to_docx(nf.guangdong_project()),
+    "xlsx": nf.to_xlsx(nf.guangdong_project()),
+    "pdf": nf.to_pdf(nf.guangdong_project()),
+}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kind=st.sampled_from(sorted(_VALID)),
+    cuts=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), min_size=1, max_size=4),
+)
+def test_import_bytes_damaged_native_file_never_raises_anything_else(kind: str, cuts) -> None:
+    """A Word, Excel or PDF file with bytes overwritten imports or fails with ImportFailed only."""
+    data = bytearray(_VALID[kind])
+    for where, junk in cuts:
+        start = int(where * (len(data) - 1))
+        data[start : start + len(junk)] = junk
+    name = f"坏.{kind}"
+    try:
+        result = import_bytes(bytes(data), name=name)
+    except ImportFailed as error:
+        named = str(error).startswith(name)
+    else:
+        named = result.file == name
+    assert named
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=2048), suffix=st.sampled_from([".txt", ".docx", ".xlsx", ".pdf", ""]))
+def test_import_bytes_random_bytes_never_raise_anything_else(data: bytes, suffix: str) -> None:
+    """Arbitrary bytes under any suffix import or fail with ImportFailed naming the file."""
+    name = f"随机{suffix}"
+    try:
+        result = import_bytes(data, name=name)
+    except ImportFailed as error:
+        named = str(error).startswith(name)
+    else:
+        named = result.file == name
+    assert named
