@@ -38,6 +38,26 @@ def _form_or_404(request, pk: int):
     return form
 
 
+class OrganisationListApi(APIView):
+    """Organisations the caller may file for (ids for creating and importing forms)."""
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "OrganisationListOutput"
+
+        id = serializers.IntegerField()
+        code = serializers.CharField()
+        name = serializers.CharField()
+        kind = serializers.CharField()
+        region = serializers.CharField()
+        parent = serializers.IntegerField(source="parent_id", allow_null=True)
+
+    @extend_schema(responses=OutputSerializer(many=True))
+    def get(self, request):
+        orgs = organisation_list_for_user(user=request.user)
+        return Response(self.OutputSerializer(orgs, many=True).data)
+
+
 class FormSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     organisation_code = serializers.CharField(source="organisation.code")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("auth/token/", obtain_auth_token, name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.api_docs, name="docs"),
+    path("organisations/", apis.OrganisationListApi.as_view(), name="organisation_list"),
     path("forms/", apis.TargetFormListApi.as_view(), name="form_list"),
     path("forms/create/", apis.TargetFormCreateApi.as_view(), name="form_create"),
     path("forms/<int:pk>/", apis.TargetFormDetailApi.as_view(), name="form_detail"),

@@ -150,3 +150,10 @@ def test_token_obtain_after_repeated_failures_locked_out(world):
     response = client.post(reverse("api:token"), {"username": "filer_a", "password": "pw-filer-a"})
     assert response.status_code in (400, 403, 429)
     assert "token" not in response.json()
+
+
+def test_organisation_list_api_scoped(world):
+    """Filers get their unit; department reviewers their department and its units."""
+    codes = lambda user: sorted(o["code"] for o in _client(user).get(reverse("api:organisation_list")).json())  # noqa: E731
+    assert codes(world.filer_a) == ["101001"]
+    assert codes(world.dept_reviewer_a) == ["101", "101001"]
