@@ -103,6 +103,7 @@ def test_form_edit_post_saves_header_and_rows(filer_client, project_form):
     assert form.name == "改名项目" and form.version == 2 and form.indicator_count == 1
     value = form.core().indicators[0].annual_value
     assert value.number == 130 and value.unit == "台"
+    assert form.history.latest().history_user.username == "filer_a"  # simple-history knows who
     assert str(form.annual_amount_wan_yuan.normalize()) == "99.5"
 
 
