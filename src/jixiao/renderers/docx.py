@@ -118,6 +118,12 @@ def _add_para(document: DocxDocument, block: Para) -> None:
         right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return
     paragraph = document.add_paragraph(style="Heading 1" if block.style == "title" else None)
+    if block.lead and block.rest != block.text:
+        lead = paragraph.add_run(block.lead)
+        lead.bold = True
+        _east_asian(lead, "黑体")
+        paragraph.add_run(block.rest)
+        return
     run = paragraph.add_run(block.text)
     paragraph.alignment = _ALIGN.get(block.style, WD_ALIGN_PARAGRAPH.LEFT)
     fmt = paragraph.paragraph_format

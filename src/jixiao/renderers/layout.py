@@ -101,6 +101,15 @@ class Para:
     """"number" (附件1), "title", "unit" (单位：万元), "subtitle", "heading", "body", "remark"."""
     left: str | None = None
     """For a unit line: text printed on the left (the Hebei unit name)."""
+    lead: str | None = None
+    """A leading part of ``text`` printed in bold (a 分项 label and title before its content)."""
+
+    @property
+    def rest(self) -> str:
+        """``text`` after ``lead``."""
+        if self.lead and self.text.startswith(self.lead):
+            return self.text[len(self.lead):]
+        return self.text
 
 
 Block = Para | Table
@@ -495,11 +504,11 @@ def department_hebei(form: DepartmentTargetForm, mode: ValueMode) -> FormLayout:
     heading("分项绩效目标")
     for index, goal in enumerate(form.sub_goals, start=1):
         label = goal.label or f"（{_cn(index)}）"
-        head = f"{label}{goal.title}"
+        lead = head = f"{label}{goal.title}"
         content = (goal.content or "").split("\n")
         if content[0]:
             head = f"{head}。{content[0]}"
-        blocks.append(Para(head, "subheading"))
+        blocks.append(Para(head, "subheading", lead=lead))
         blocks.extend(Para(line) for line in content[1:] if line.strip())
         if goal.goal:
             blocks.append(Para(f"绩效目标：{goal.goal}"))

@@ -124,7 +124,7 @@ def write_layout(book: xlsxwriter.Workbook, formats: _Formats, layout: FormLayou
             continue
         if previous_table and not block.joined:
             row += 1
-        rows, head_count = table_rows(block)
+        rows, _ = table_rows(block)
         if block.role == "indicators" and repeat is None:
             repeat = (row, row)
         col_widths = _column_widths(layout) if block.columns == layout.columns else [SHEET_WIDTH / block.columns] * block.columns
@@ -156,7 +156,6 @@ def write_layout(book: xlsxwriter.Workbook, formats: _Formats, layout: FormLayou
                 heights[r] = max(heights.get(r, 18), per_row)
         row += len(rows)
         previous_table = True
-        del head_count
     for r, height in heights.items():
         sheet.set_row(r, height)
     if repeat is not None:
