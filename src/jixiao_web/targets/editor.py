@@ -14,7 +14,14 @@ from typing import Any
 
 from django.http import QueryDict
 
-from jixiao.model import MoneyUnit, parse_category, parse_money, parse_subcategory, parse_value
+from jixiao.model import (
+    MoneyUnit,
+    parse_category,
+    parse_money,
+    parse_subcategory,
+    parse_value,
+    unit_in_name,
+)
 
 PROJECT_FIELDS: list[tuple[str, str, str]] = [
     # (field, label, widget)
@@ -52,6 +59,10 @@ class Row:
     level2_known: bool = True
     comments: list = dc_field(default_factory=list)
     findings: list = dc_field(default_factory=list)
+
+    @property
+    def name_unit(self) -> str | None:
+        return unit_in_name(self.name)
 
     @property
     def period_parsed(self):

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from jixiao.model import DepartmentTargetForm, ProjectTargetForm, parse_value
+from jixiao.model import DepartmentTargetForm, ProjectTargetForm, parse_value, unit_in_name
 from jixiao_web.core.exceptions import ApplicationError
 from jixiao_web.core.rendering import render_page
 from jixiao_web.core.views import get_or_404, require_perm
@@ -277,12 +277,16 @@ def form_recheck(request: HttpRequest, pk: int) -> TemplateResponse:
 @login_required
 def value_preview(request: HttpRequest) -> TemplateResponse:
     """htmx: how a typed 指标值 is read (comparison, number, unit)."""
-    text = ""
+    text, name = "", ""
     for key, value in request.GET.items():
         if key.endswith("_value"):
             text = value
+        elif key.endswith("-name"):
+            name = value
     value = parse_value(text) if text.strip() else None
-    return TemplateResponse(request, "targets/_value_preview.html", {"value": value})
+    return TemplateResponse(
+        request, "targets/_value_preview.html", {"value": value, "name_unit": unit_in_name(name)}
+    )
 
 
 @login_required

@@ -435,3 +435,11 @@ def test_adjustment_view_from_approved_form(client, world, project_form):
     assert "资金调减" in body
     client.force_login(world.finance)
     assert client.post(reverse("targets:adjust", args=[project_form.pk]), {"reason": "x"}).status_code == 403
+
+
+def test_value_preview_takes_unit_from_name(filer_client):
+    """A bare number is fine when the indicator name carries the unit."""
+    url = reverse("targets:value_preview")
+    assert "缺少单位" in filer_client.get(url, {"row-0-annual_value": "12"}).content.decode()
+    body = filer_client.get(url, {"row-0-annual_value": "12", "row-0-name": "技术改造企业数（家）"}).content.decode()
+    assert "单位取自名称：家" in body
