@@ -18,12 +18,16 @@ from jixiao_web.targets.selectors import target_counts_for_user, target_list_for
 @login_required
 def home(request: HttpRequest) -> TemplateResponse:
     user = request.user
-    waiting_status = {
-        Role.UNIT_FILER: Status.RETURNED,
-        Role.DEPARTMENT_REVIEWER: Status.SUBMITTED,
-        Role.FINANCE_REVIEWER: Status.CHECKED,
-    }.get(user.role)
-    waiting = target_list_for_user(user=user, filters={"status": waiting_status})[:20] if waiting_status else []
+    waiting_statuses = {
+        Role.UNIT_FILER: [Status.RETURNED, Status.DRAFT],
+        Role.DEPARTMENT_REVIEWER: [Status.SUBMITTED, Status.RETURNED],
+        Role.FINANCE_REVIEWER: [Status.CHECKED],
+    }.get(user.role, [])
+    waiting = (
+        list(target_list_for_user(user=user).filter(status__in=waiting_statuses).order_by("status", "-updated_at")[:30])
+        if waiting_statuses else []
+    )
+    waiting_status = bool(waiting_statuses)
     counts = target_counts_for_user(user=user)
     by_org = []
     if user.role != Role.UNIT_FILER:
