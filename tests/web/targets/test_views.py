@@ -222,6 +222,8 @@ def test_home_shows_counts(filer_client, project_form):
     """The home page counts forms by status."""
     body = filer_client.get(reverse("dashboards:home")).content.decode()
     assert "草稿 1" in body
+    waiting = body[body.index("待我处理"):]
+    assert "示例县义务教育学校设备购置项目" in waiting  # a draft is the filer's work
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf", "html", "csv", "json"])
