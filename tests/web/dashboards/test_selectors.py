@@ -63,3 +63,19 @@ def test_home_for_finance_shows_progress_table(client, world, project_form):
     client.force_login(world.finance)
     body = client.get(reverse("dashboards:home")).content.decode()
     assert "各单位填报进度" in body and "示例县第一中学" in body
+
+
+@pytest.mark.parametrize("username", ["filer_a", "dept_reviewer_a", "finance"])
+def test_home_query_count_constant(client, world, project_form, username, django_assert_max_num_queries):
+    """The home page runs a fixed number of queries whatever the number of forms."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(getattr(world, username))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("dashboards:home"))
+    for i in range(6):
+        target_create(organisation=world.unit_a, budget_year=2026, core_form=make_project(f"项目{i}"), actor=world.filer_a)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("dashboards:home"))
+    assert len(many) == len(few) <= 10
