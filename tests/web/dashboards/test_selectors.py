@@ -66,7 +66,7 @@ def test_home_for_finance_shows_progress_table(client, world, project_form):
 
 
 @pytest.mark.parametrize("username", ["filer_a", "dept_reviewer_a", "finance"])
-def test_home_query_count_constant(client, world, project_form, username, django_assert_max_num_queries):
+def test_home_query_count_constant(client, world, project_form, username):
     """The home page runs a fixed number of queries whatever the number of forms."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
