@@ -3,6 +3,8 @@ import (upload → preview → confirm)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -66,7 +68,7 @@ def form_list(request: HttpRequest) -> TemplateResponse:
         "page": page, "filters": filters, "statuses": Status.choices, "kinds": FormKindChoice.choices,
         "stages": Stage.choices, "years": BudgetYear.objects.values_list("year", flat=True),
         "organisations": organisation_list_for_user(user=request.user) if request.user.role != "unit_filer" else [],
-        "querystring": "&".join(f"{k}={v}" for k, v in filters.items() if v),
+        "querystring": urlencode({k: v for k, v in filters.items() if v}),
         "package_formats": PACKAGE_FORMATS,
     }
     return render_page(request, "targets/form_list.html", context, partial="targets/_form_table.html")
@@ -123,10 +125,11 @@ def detail_context(request: HttpRequest, form) -> dict:
         for i, ind in enumerate(core.indicators)
     ]
     user = request.user
+    header = editor.initial_header(form.data, form.kind)
     return {
         "form": form, "core": core, "outcome": outcome, "rows": rows, "general_comments": general,
         "reviews": form.reviews.select_related("reviewer"),
-        "header": [(label, editor.initial_header(form.data, form.kind).get(f, "")) for f, label, _ in editor.header_fields(form.kind)],
+        "header": [(label, header.get(f, "")) for f, label, _ in editor.header_fields(form.kind)],
         "can": {
             "change": user.has_perm("targets.change_form", form),
             "submit": user.has_perm("targets.submit_form", form),
