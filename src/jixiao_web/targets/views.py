@@ -19,6 +19,7 @@ from jixiao.model import DepartmentTargetForm, ProjectTargetForm, parse_value, u
 from jixiao_web.core.exceptions import ApplicationError
 from jixiao_web.core.rendering import render_page
 from jixiao_web.core.views import get_or_404, require_perm
+from jixiao_web.dashboards.selectors import indicator_library_for_user
 from jixiao_web.orgs.frameworks import framework_levels
 from jixiao_web.orgs.models import BudgetYear
 from jixiao_web.orgs.selectors import budget_year_active, organisation_list_for_user
@@ -196,9 +197,10 @@ def _edit_context(form, *, data, rows, tasks, errors=None, error=None, posted=No
     if posted is not None:
         # A refused save shows what the user typed, so nothing typed is lost.
         header.update({f: posted[f] for f, _label, _w in editor.header_fields(form.kind) if f in posted})
+    levels = _framework(form)
     return {
         "form": form, "header_fields": [(f, label, w, header.get(f, "")) for f, label, w in editor.header_fields(form.kind)],
-        "rows": editor.mark_known_levels(rows, _framework(form)), "tasks": tasks, "levels": _framework(form),
+        "rows": editor.mark_known_levels(rows, levels), "tasks": tasks, "levels": levels,
         "other_tasks": other_tasks, "measures": measures, "sub_goals": editor.sub_goals_from_data(data), "errors": errors or {},
         "error": error, "version": form.version,
     }
@@ -234,8 +236,6 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
     rows = editor.attach_notes(editor.rows_from_data(form.data), by_row, findings)
     ctx = _edit_context(form, data=form.data, rows=rows, tasks=editor.tasks_from_data(form.data))
     ctx["outcome"] = outcome
-    from jixiao_web.dashboards.selectors import indicator_library_for_user
-
     library = indicator_library_for_user(user=request.user)
     ctx["library_names"] = [e.name for e in sorted(library, key=lambda e: -e.uses)[:300]]
     return TemplateResponse(request, "targets/form_edit.html", ctx)
