@@ -157,7 +157,7 @@ def write_layout(book: xlsxwriter.Workbook, formats: _Formats, layout: FormLayou
         row += len(rows)
         previous_table = True
     for r, height in heights.items():
-        sheet.set_row(r, height)
+        sheet.set_row(r, min(height, 409))  # Excel caps a row at 409 points
     if repeat is not None:
         sheet.repeat_rows(*repeat)
     sheet.print_area(0, 0, max(row - 1, 0), last_col)
