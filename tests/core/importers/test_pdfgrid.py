@@ -99,6 +99,27 @@ def test_read_pdf_unruled_aligned_text_read_as_table() -> None:
     assert [(t.ruled, t.texts()) for t in doc.tables] == [(False, nf.texts(table))]
 
 
+def test_read_pdf_unruled_table_wide_cell_spans_columns() -> None:
+    """A wide cell crossing a gutter of an unruled table spans the columns; the others stay."""
+    table = nf.Table(
+        rows=[
+            ["项目", "金额", "备注"],
+            ["办公费", "1200.00", "日常"],
+            ["差旅费", "800.00", "出差"],
+            ["培训费", "500.00", "年度"],
+            [nf.Span("小计（本年新增与上年结转合计数）", colspan=2), "全年"],
+            ["会议费", "300.00", "季度"],
+            ["印刷费", "100.00", "全年"],
+        ],
+        widths=[120, 120, 120],
+    )
+    doc = read_pdf(nf.to_pdf(["支出明细表", table], ruled=False, font_size=10), name="a.pdf")
+    assert ([line.text for line in doc.pages[0].lines], [(t.ruled, _spans(t)) for t in doc.tables]) == (
+        ["支出明细表"],
+        [(False, nf.expand(table))],
+    )
+
+
 def test_read_pdf_rotated_page_reads_upright() -> None:
     """A landscape table on a portrait page with /Rotate 90 reads upright, spans and all."""
     table = next(block for block in nf.guangdong_project() if isinstance(block, nf.Table))
