@@ -132,6 +132,9 @@ def _review_context(request: HttpRequest, form) -> dict:
     ctx["grade_map"] = settings.JIXIAO_GRADE_ACTIONS
     ctx["decisions"] = [(d.value, d.label) for d in (Decision.APPROVE, Decision.RETURN, Decision.REJECT)]
     ctx["aspects"] = services.ASPECTS
+    last_return = next((r for r in ctx["reviews"] if r.decision == Decision.RETURN), None)
+    if last_return is not None and last_return.form_version < form.version:
+        ctx["changed_since_return"] = last_return.form_version
     return ctx
 
 

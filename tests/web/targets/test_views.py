@@ -445,3 +445,15 @@ def test_value_preview_takes_unit_from_name(filer_client):
     assert "缺少单位" in filer_client.get(url, {"row-0-annual_value": "12"}).content.decode()
     body = filer_client.get(url, {"row-0-annual_value": "12", "row-0-name": "技术改造企业数（家）"}).content.decode()
     assert "单位取自名称：家" in body
+
+
+def test_review_page_links_changes_since_return(client, world, project_form):
+    """After a return and a fix, the reviewer gets a link to exactly what changed since."""
+    services.target_submit(form=project_form, actor=world.filer_a)
+    services.target_return(form=project_form, actor=world.dept_reviewer_a, reason="改")
+    client.force_login(world.filer_a)
+    client.post(reverse("targets:edit", args=[project_form.pk]), {"version": "1", "annual_goal": "改过的目标"})
+    services.target_submit(form=TargetForm.objects.get(pk=project_form.pk), actor=world.filer_a)
+    client.force_login(world.dept_reviewer_a)
+    body = client.get(reverse("workflow:review", args=[project_form.pk])).content.decode()
+    assert "查看退回后的修改（第1版 → 第2版）" in body
