@@ -97,6 +97,11 @@ def form_awaits_finance(user, form) -> bool:
 
 
 @rules.predicate
+def form_is_returned(user, form) -> bool:
+    return form is not None and form.status == Status.RETURNED
+
+
+@rules.predicate
 def form_is_approved(user, form) -> bool:
     return form is not None and form.status == Status.APPROVED
 
@@ -125,4 +130,5 @@ rules.add_perm(
     "targets.comment_form",
     department_check | (finance_of & form_awaits_finance),
 )
+rules.add_perm("targets.reply_form", filer_of & form_is_returned)
 rules.add_perm("targets.view_all_audit", is_admin | is_finance_reviewer)

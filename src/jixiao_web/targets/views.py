@@ -141,6 +141,7 @@ def detail_context(request: HttpRequest, form) -> dict:
             "comment": user.has_perm("targets.comment_form", form),
             "second_stage": user.has_perm("targets.start_second_stage", form),
             "adjust": user.has_perm("targets.start_adjustment", form),
+            "reply": user.has_perm("targets.reply_form", form),
         },
         "next_stage": form.next_stages.first(),
         "export_formats": EXPORT_FORMATS,

@@ -109,7 +109,9 @@ def form_finance_review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = _form(request, pk)
-    require_perm(request.user, "targets.comment_form", form)
+    # Reviewers comment; the filer of a returned form may answer.
+    if not request.user.has_perm("targets.reply_form", form):
+        require_perm(request.user, "targets.comment_form", form)
     raw = request.POST.get("indicator_index", "")
     try:
         services.comment_add(
@@ -123,6 +125,8 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         ctx = _review_context(request, form)
         return TemplateResponse(request, "workflow/_comments.html", ctx)
+    if request.user.has_perm("targets.reply_form", form):
+        return redirect("targets:detail", pk=pk)
     return redirect("workflow:review", pk=pk)
 
 

@@ -457,3 +457,14 @@ def test_review_page_links_changes_since_return(client, world, project_form):
     client.force_login(world.dept_reviewer_a)
     body = client.get(reverse("workflow:review", args=[project_form.pk])).content.decode()
     assert "查看退回后的修改（第1版 → 第2版）" in body
+
+
+def test_filer_replies_on_returned_form_only(client, world, project_form):
+    """The filer may answer the reviewers on a returned form, not before."""
+    client.force_login(world.filer_a)
+    assert client.post(reverse("workflow:comment", args=[project_form.pk]), {"body": "x"}).status_code == 403
+    services.target_submit(form=project_form, actor=world.filer_a)
+    services.target_return(form=project_form, actor=world.dept_reviewer_a, reason="请补充")
+    response = client.post(reverse("workflow:comment", args=[project_form.pk]), {"body": "已补充成本指标"})
+    assert response["Location"] == reverse("targets:detail", args=[project_form.pk])
+    assert "已补充成本指标" in client.get(response["Location"]).content.decode()
