@@ -21,13 +21,16 @@ ACTIONS = {
     "department_return": (Status.SUBMITTED, "targets.department_return_form"),
     "finance_review": (Status.CHECKED, "targets.finance_review_form"),
     "comment": (Status.CHECKED, "targets.comment_form"),
+    "reply": (Status.RETURNED, "targets.reply_form"),
+    "adjust": (Status.APPROVED, "targets.start_adjustment"),
+    "second_stage": (Status.APPROVED, "targets.start_second_stage"),
 }
 ROLES = {"filer": "filer_a", "department": "dept_reviewer_a", "finance": "finance", "admin": "admin"}
 
 ALLOWED = {
-    ("filer", "own"): {"view", "change", "submit"},
+    ("filer", "own"): {"view", "change", "submit", "reply", "adjust", "second_stage"},
     ("filer", "other"): set(),
-    ("department", "own"): {"view", "change", "submit", "forward", "department_return"},
+    ("department", "own"): {"view", "change", "submit", "forward", "department_return", "reply", "adjust", "second_stage"},
     ("department", "other"): set(),
     ("finance", "own"): {"view", "finance_review", "comment"},
     ("finance", "other"): {"view", "finance_review", "comment"},
