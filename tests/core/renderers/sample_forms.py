@@ -183,7 +183,8 @@ def hebei_department() -> DepartmentTargetForm:
         overall_goal="围绕农机安全和农机化推广两项职能，完成年度检验任务，推广保护性耕作技术。",
         sub_goals=[
             SubGoal(title="农机安全监管", goal="保障全县农机安全生产，事故率下降。",
-                    indicators=[Indicator(name="检验覆盖率"), Indicator(name="农机事故发生率")]),
+                    indicators=[Indicator(name="检验覆盖率", annual_value=parse_value("≥95%")),
+                                Indicator(name="农机事故发生率")]),
             SubGoal(title="农机化技术推广", goal="推广保护性耕作技术。",
                     indicators=[Indicator(name="推广面积")]),
         ],
