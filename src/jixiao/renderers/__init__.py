@@ -87,6 +87,13 @@ def render_form(
     return _renderer(fmt)(form, template=template, values=values)
 
 
+def form_filename(form: TargetForm, fmt: str, *, index: int = 1, template: str | None = None) -> str:
+    """A download file name for one form: ``01-2025年县级项目支出绩效目标表.pdf``."""
+    from jixiao.renderers.package import file_stem
+
+    return f"{file_stem(index, build_layout(form, template=template))}.{fmt.lower()}"
+
+
 def render_package(
     forms: Sequence[TargetForm], fmt: str, *, template: str | None = None, values: ValueMode = "raw",
     formats: Sequence[str] = ("pdf", "docx", "xlsx"), title: str | None = None,
@@ -137,6 +144,7 @@ __all__ = [
     "FormLayout",
     "build_layout",
     "choose_family",
+    "form_filename",
     "render_form",
     "render_package",
 ]

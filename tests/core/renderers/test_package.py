@@ -121,3 +121,11 @@ def test_render_batch_json_keeps_documents() -> None:
     documents = [ImportedDocument(file="a.docx", layout="x", forms=[gd_county_project()])]
     batch = ImportBatch.model_validate_json(render_batch_json(documents))
     assert [d.file for d in batch.documents] == ["a.docx"]
+
+
+def test_form_filename_is_numbered_and_safe() -> None:
+    """Download names carry the sequence number and the title, without path separators."""
+    from jixiao.renderers import form_filename
+
+    form = gd_county_project().model_copy(update={"title": "2025年/县级 项目表"})
+    assert form_filename(form, "PDF", index=3) == "03-2025年_县级_项目表.pdf"
