@@ -198,6 +198,13 @@ def apply_row_op(rows: list[Row], op: str, index: int) -> list[Row]:
     return rows
 
 
+def money_unit_of(data: dict[str, Any], current: Any = None) -> MoneyUnit:
+    """The unit an amount is typed in: the unit it already has, else the form's, else 万元."""
+    if isinstance(current, dict) and current.get("unit") in MoneyUnit._value2member_map_:
+        return MoneyUnit(current["unit"])
+    return MoneyUnit(data.get("money_unit") or MoneyUnit.WAN_YUAN)
+
+
 class EditorError(ValueError):
     """A posted field cannot be read; ``errors`` maps field → Chinese message."""
 
@@ -213,7 +220,6 @@ def data_from_post(data: dict[str, Any], kind: str, post: QueryDict) -> dict[str
         EditorError: an amount or a year is not a number.
     """
     new = copy.deepcopy(data)
-    unit = MoneyUnit(data.get("money_unit") or MoneyUnit.WAN_YUAN)
     errors: dict[str, str] = {}
     labels = {f: label for f, label, _ in header_fields(kind)}
     for field, _label, widget in header_fields(kind):
@@ -224,7 +230,7 @@ def data_from_post(data: dict[str, Any], kind: str, post: QueryDict) -> dict[str
             if not text:
                 new[field] = None
                 continue
-            money = parse_money(text, unit)
+            money = parse_money(text, money_unit_of(data, data.get(field)))
             if money is None:
                 errors[field] = f"{labels[field]}应为金额数字，例如 120.5"
             else:
@@ -250,7 +256,7 @@ def data_from_post(data: dict[str, Any], kind: str, post: QueryDict) -> dict[str
                 for f in ("name", "content", "expected_result"):
                     base[f] = task[f] or None
                 if task["planned_amount"]:
-                    money = parse_money(task["planned_amount"], unit)
+                    money = parse_money(task["planned_amount"], money_unit_of(data, base.get("planned_amount")))
                     if money is None:
                         errors[field] = "工作任务的金额应为数字"
                     else:

@@ -204,6 +204,7 @@ def _edit_context(form, *, data, rows, tasks, errors=None, error=None, posted=No
         "rows": editor.mark_known_levels(rows, levels), "tasks": tasks, "levels": levels,
         "other_tasks": other_tasks, "measures": measures, "sub_goals": editor.sub_goals_from_data(data), "errors": errors or {},
         "error": error, "version": form.version,
+        "money_unit": editor.money_unit_of(data).value,
     }
 
 
