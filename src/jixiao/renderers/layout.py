@@ -254,8 +254,9 @@ def indicator_rows(
     l2_anchor: TCell | None = None
     previous: tuple[str, str] | None = None
     for indicator in indicators:
-        l1 = _s(indicator.level1).strip()
-        l2 = _s(indicator.level2).strip()
+        # Forms made in the web editor may carry only the normalised members.
+        l1 = _s(indicator.level1).strip() or (indicator.category.value if indicator.category else "")
+        l2 = _s(indicator.level2).strip() or (indicator.subcategory.value if indicator.subcategory else "")
         row: list[TCell] = []
         if l1_anchor is not None and previous is not None and l1 == previous[0] and l1:
             l1_anchor.rowspan += 1

@@ -141,3 +141,14 @@ def test_build_layout_empty_form_renders_placeholders() -> None:
     assert layout.family == "gd-county"
     assert len(_tables(layout)) == 2
     assert layout.title == "县级项目支出绩效目标表"
+
+
+def test_indicator_rows_without_raw_levels_use_members() -> None:
+    """An indicator with only the normalised 一级/二级 members prints their standard names."""
+    from jixiao.model import Indicator, IndicatorCategory, IndicatorSubcategory
+
+    row = indicator_rows(
+        [Indicator(category=IndicatorCategory.OUTPUT, subcategory=IndicatorSubcategory.QUANTITY, name="培训人次")],
+        ("annual_value",), mode="raw",
+    )[0]
+    assert [cell.text for cell in row] == ["产出指标", "数量指标", "培训人次", ""]
