@@ -112,6 +112,19 @@ def attach_notes(rows: list[Row], comments: dict[int, list], findings: dict[int,
     return rows
 
 
+def display_header(data: dict[str, Any], kind: str) -> list[tuple[str, str]]:
+    """(label, text) of the header fields for reading: amounts with their unit."""
+    out = []
+    for field, label, widget in header_fields(kind):
+        value = data.get(field)
+        if widget == "money" and isinstance(value, dict) and "amount" in value:
+            text = f"{value['amount']}{value.get('unit') or ''}"
+        else:
+            text = "" if value is None else str(value)
+        out.append((label, text))
+    return out
+
+
 def rows_from_data(data: dict[str, Any]) -> list[Row]:
     return [
         Row(

@@ -126,11 +126,10 @@ def detail_context(request: HttpRequest, form) -> dict:
         for i, ind in enumerate(core.indicators)
     ]
     user = request.user
-    header = editor.initial_header(form.data, form.kind)
     return {
         "form": form, "core": core, "outcome": outcome, "rows": rows, "general_comments": general,
         "reviews": form.reviews.select_related("reviewer"),
-        "header": [(label, header.get(f, "")) for f, label, _ in editor.header_fields(form.kind)],
+        "header": editor.display_header(form.data, form.kind),
         "can": {
             "change": user.has_perm("targets.change_form", form),
             "submit": user.has_perm("targets.submit_form", form),

@@ -84,6 +84,7 @@ def test_form_detail_shows_indicators_and_engine_note(filer_client, project_form
     """The detail page lists the indicator rows and says whether the review engine ran."""
     body = filer_client.get(reverse("targets:detail", args=[project_form.pk])).content.decode()
     assert "购置教学设备" in body and "自动审核" in body
+    assert "120.5万元" in body  # amounts are shown with their unit
 
 
 def test_form_edit_post_saves_header_and_rows(filer_client, project_form):
