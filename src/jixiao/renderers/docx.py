@@ -285,6 +285,8 @@ def render_layouts_docx(
         if index:
             page_break(document)
         write_layout(document, layout)
+    if layouts and isinstance(layouts[-1].blocks[-1], Table):
+        document.add_paragraph()  # Word expects the body to end with a paragraph
     return to_bytes(document)
 
 
