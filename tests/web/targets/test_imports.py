@@ -245,3 +245,21 @@ def test_import_preview_shows_destination(client, world, coded_importer):
     client.force_login(world.dept_reviewer_a)
     body = client.get(reverse("targets:import_preview", args=[job.pk])).content.decode()
     assert "导入到 101001 示例县第一中学" in body
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf"])
+def test_import_office_files_rendered_by_the_core(client, world, fmt):
+    """Word, Excel and PDF uploads go through the real importers: a form rendered by the core
+    renderers comes back with its name and indicators, inside a zip too."""
+    from jixiao.renderers import render_form
+
+    content = render_form(make_project(), fmt)
+    client.force_login(world.filer_a)
+    archive = SimpleUploadedFile("forms.zip", _zip({f"项目.{fmt}": content}))
+    response = client.post(reverse("targets:import_upload"), {"organisation": world.unit_a.pk, "budget_year": "2026", "files": [archive]})
+    assert response.status_code == 302, response.content.decode()[:500]
+    job = ImportJob.objects.get()
+    assert [d["error"] for d in job.result] == [""]
+    form = job.result[0]["forms"][0]
+    assert form["data"]["project_name"] == "示例县义务教育学校设备购置项目"
+    assert form["indicator_count"] >= 3
