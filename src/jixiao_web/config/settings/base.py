@@ -110,6 +110,7 @@ STATIC_ROOT = VAR_DIR / "static"
 # Cookies and CSRF: the session cookie is never readable from JavaScript; the CSRF token is
 # sent by htmx from the <body hx-headers> attribute, so the CSRF cookie may stay httponly too.
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
