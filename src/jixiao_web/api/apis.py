@@ -253,6 +253,37 @@ class TargetFormFinanceReviewApi(APIView):
         return Response(FormSummarySerializer(form).data)
 
 
+class FindingWaiveApi(APIView):
+    """Explain why an error-level finding stays (needed before submitting)."""
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "FindingWaiveInput"
+
+        code = serializers.CharField(max_length=16)
+        loc = serializers.CharField(max_length=200, allow_blank=True)
+        reason = serializers.CharField()
+        message = serializers.CharField(required=False, allow_blank=True, default="")
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "FindingWaiveOutput"
+
+        id = serializers.IntegerField()
+        code = serializers.CharField()
+        loc = serializers.CharField()
+        reason = serializers.CharField()
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def post(self, request, pk: int):
+        form = _form_or_404(request, pk)
+        _perm(request, "targets.waive_finding", form)
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        waiver = workflow.target_waive(form=form, actor=request.user, **payload.validated_data)
+        return Response(self.OutputSerializer(waiver).data, status=status.HTTP_201_CREATED)
+
+
 class CommentCreateApi(APIView):
     class InputSerializer(serializers.Serializer):
         class Meta:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("forms/<int:pk>/return/", apis.TargetFormReturnApi.as_view(), name="form_return"),
     path("forms/<int:pk>/finance-review/", apis.TargetFormFinanceReviewApi.as_view(), name="form_finance_review"),
     path("forms/<int:pk>/comments/", apis.CommentCreateApi.as_view(), name="comment_create"),
+    path("forms/<int:pk>/waivers/", apis.FindingWaiveApi.as_view(), name="finding_waive"),
     path("imports/", apis.ImportJobCreateApi.as_view(), name="import_create"),
     path("imports/<int:pk>/", apis.ImportJobDetailApi.as_view(), name="import_detail"),
     path("imports/<int:pk>/confirm/", apis.ImportJobConfirmApi.as_view(), name="import_confirm"),

@@ -157,3 +157,20 @@ def test_organisation_list_api_scoped(world):
     codes = lambda user: sorted(o["code"] for o in _client(user).get(reverse("api:organisation_list")).json())  # noqa: E731
     assert codes(world.filer_a) == ["101001"]
     assert codes(world.dept_reviewer_a) == ["101", "101001"]
+
+
+def test_waive_then_submit_through_api(world):
+    """An error-level finding blocks the API submit until it is waived through the API."""
+    from jixiao_web.targets.services import target_create
+
+    core = make_project()
+    core.project_code = "101001260001"
+    form = target_create(organisation=world.unit_a, budget_year=2026, core_form=core, actor=world.filer_a)
+    client = _client(world.filer_a)
+    response = client.post(reverse("api:form_submit", args=[form.pk]))
+    assert response.status_code == 400 and response.json()["code"] == "unwaived_errors"
+    finding = response.json()["extra"]["findings"][0]
+    response = client.post(reverse("api:finding_waive", args=[form.pk]), {"code": finding["code"], "loc": finding["loc_text"], "reason": "县级项目库编码12位"})
+    assert response.status_code == 201
+    assert client.post(reverse("api:form_submit", args=[form.pk])).json()["status"] == Status.SUBMITTED
+    assert _client(world.filer_b).post(reverse("api:finding_waive", args=[form.pk]), {"code": "x", "loc": "", "reason": "y"}).status_code == 404
