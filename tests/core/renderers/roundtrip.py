@@ -6,6 +6,7 @@ compared without surrounding whitespace and money by amount in the table's unit.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +22,7 @@ from jixiao.model import (
     OrgRef,
     ProjectTargetForm,
 )
-from jixiao.renderers.layout import choose_family, org_text
+from jixiao.renderers.layout import DEFAULT_REMARKS, choose_family, org_text
 
 TargetForm = DepartmentTargetForm | ProjectTargetForm
 
@@ -80,7 +81,13 @@ def _carried(form: TargetForm, family: str | None = None) -> dict[str, Any]:
     family = family or choose_family(form)
     hebei = family == "hebei"
     unit = form.money_unit or (MoneyUnit.YUAN if hebei else MoneyUnit.WAN_YUAN)
-    out: dict[str, Any] = {"kind": form.kind.value}
+    out: dict[str, Any] = {"kind": form.kind.value, "money_unit": unit.value}
+    if not (hebei and isinstance(form, DepartmentTargetForm)):
+        # Forms without 备注 are printed with their family's standard ones.
+        lines = list(form.remarks) or list(DEFAULT_REMARKS.get((family, form.kind.value), ()))
+        out["remarks"] = [_t(re.sub(r"^备注\s*[:：]\s*", "", line)) for line in lines]
+    if not hebei:
+        out["budget_year"] = form.budget_year
     if isinstance(form, ProjectTargetForm):
         out["project_name"] = _t(form.project_name)
         out["annual_amount"] = _m(form.annual_amount, unit)
