@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -59,6 +60,8 @@ _DEADLINE = re.compile(r"(年|月|日|季度|旬).*(前|底)|\d(以前|之前|�
 # Whitespace between two digits separates two numbers ("10 20699"); it must not join them.
 _SPACE_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 _NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[)）]\s*$")
+_WHITESPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 class IndicatorValue(BaseModel):
@@ -121,8 +124,13 @@ def unit_in_name(name: str | None) -> str | None:
     return normalise_unit(match.group(1).strip())
 
 
+@lru_cache(maxsize=8192)
 def parse_value(raw: str | None) -> IndicatorValue:
     """Parse one 指标值 cell. Never raises; the raw text is always kept.
+
+    Results are cached by raw text: the same text always parses the same way, and an
+    :class:`IndicatorValue` is frozen, so one instance may be shared (importers meet the same
+    values again and again: "100%", "≥95%", the cells scored while rebuilding PDF rows).
 
     Examples:
         >>> parse_value("98%以上").canonical()
@@ -131,7 +139,7 @@ def parse_value(raw: str | None) -> IndicatorValue:
         <OperatorStyle.MALFORMED: 'malformed'>
     """
     raw = "" if raw is None else raw
-    compact = re.sub(r"\s+", "", _SPACE_BETWEEN_DIGITS.sub("\x00", raw)).replace("\x00", " ")
+    compact = _WHITESPACE.sub("", _SPACE_BETWEEN_DIGITS.sub("\x00", raw)).replace("\x00", " ")
     if not compact:
         return IndicatorValue(raw=raw, kind=ValueKind.EMPTY)
     text = raw.strip()
@@ -140,7 +148,7 @@ def parse_value(raw: str | None) -> IndicatorValue:
     quantitative = _parse_quantitative(raw, compact)
     if quantitative is not None:
         return quantitative
-    if re.search(r"\d", compact):
+    if _DIGIT.search(compact):
         return IndicatorValue(raw=raw, kind=ValueKind.UNPARSED, text=text)
     return IndicatorValue(raw=raw, kind=ValueKind.QUALITATIVE, text=text)
 

@@ -34,6 +34,7 @@ from jixiao.importers.builders import hebei
 from jixiao.importers.text.hebei_rows import (
     LEVEL1_ONLY,
     Fragment,
+    RebuiltRow,
     RowText,
     learn_widths,
     rebuild_row,
@@ -500,11 +501,12 @@ class _Reader:
             merged.append(row)
         return merged, i
 
-    def indicator_grid_rows(self, rows: list[RowText], widths: dict[int, int], table: int) -> list[Row]:
+    def indicator_grid_rows(self, rows: list[RowText], widths: dict[int, int], table: int,
+                            readings: dict[int, RebuiltRow] | None = None) -> list[Row]:
         file = self.file
         out: list[Row] = []
         for row in rows:
-            rebuilt = rebuild_row(row, widths)
+            rebuilt = (readings or {}).get(id(row)) or rebuild_row(row, widths)
             assert row.start is not None
             level1 = row.level1
             cells = [
@@ -550,11 +552,12 @@ class _Reader:
                 continue
             set_aside.append(self.set_aside(section))
         all_rows = [row for _, parts in pending for part in parts if isinstance(part, list) for row in part]
-        widths = learn_widths(all_rows, header_basis)
+        readings: dict[int, RebuiltRow] = {}  # the rows as read with the final widths
+        widths = learn_widths(all_rows, header_basis, readings=readings)
         for table_index, parts in pending:
             for part in parts:
                 if isinstance(part, list):
-                    grid.rows.extend(self.indicator_grid_rows(part, widths, table_index))
+                    grid.rows.extend(self.indicator_grid_rows(part, widths, table_index, readings))
                 else:
                     grid.rows.append(part)
         if hebei.score(grid) is None:

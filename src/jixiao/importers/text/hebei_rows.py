@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations, pairwise
 from statistics import median
 
@@ -80,6 +81,7 @@ _UNCERTAIN_MARGIN = 1.0
 _END_PUNCTUATION = "。；;，,、 "
 _INNER_CJK = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")
 _NUMBER_TOKEN = re.compile(r"^[≥≤><＞＜=]?\d[\d.,]*%?$")
+_SPACES = re.compile(r"\s+")
 _VALUE_TAIL = re.compile(r"(?<=[^\x00-\x7f])\s+((?:[≥≤><＞＜=]\s*)?\d[\d.,]*\s*\S{0,8})$")
 
 
@@ -127,8 +129,9 @@ class RebuiltRow:
     """Why the split is doubtful (Chinese), or None."""
 
 
+@lru_cache(maxsize=16384)
 def visual_width(text: str) -> int:
-    """Printed width in half-width units: CJK and full-width characters count two."""
+    """Printed width in half-width units: CJK and full-width characters count two (cached by text)."""
     return sum(1 if ord(ch) < 0x2000 and unicodedata.east_asian_width(ch) in "NaH" else 2
                for ch in text)
 
@@ -165,7 +168,7 @@ def split_level_labels(text: str) -> tuple[str | None, str | None, str]:
 
 def _value_score(text: str) -> float:
     value = parse_value(text.rstrip(_END_PUNCTUATION))
-    flat = re.sub(r"\s+", "", text)
+    flat = _SPACES.sub("", text)
     if value.kind == ValueKind.QUANTITATIVE:
         return 4.5 if value.unit else 4.0
     if value.kind == ValueKind.DEADLINE:
@@ -211,16 +214,22 @@ def _lines_penalty(widths: Sequence[int], column_width: int | None) -> float:
     return penalty
 
 
+@lru_cache(maxsize=16384)
+def _text_score(is_value: bool, text: str) -> float:
+    """The part of a cell's score that depends on its text only (cached: the search meets the
+    same candidate texts again in every round of :func:`learn_widths`)."""
+    if is_value:
+        return _value_score(text)
+    if _looks_like_value(text):
+        return _VALUE_LIKE_ELSEWHERE
+    # a text cell that ends in " 2024 年底前" or " 3 家" has swallowed the value
+    tail = _VALUE_TAIL.search(text.rstrip(_END_PUNCTUATION))
+    return _VALUE_LIKE_ELSEWHERE * 0.75 if tail and parse_value(tail.group(1)).kind in (
+        ValueKind.QUANTITATIVE, ValueKind.DEADLINE) else 0.0
+
+
 def _cell_score(column: int, text: str, widths: Sequence[int], widths_by_column: dict[int, int]) -> float:
-    if CONTENT_COLUMNS[column] == "value":
-        score = _value_score(text)
-    elif _looks_like_value(text):
-        score = _VALUE_LIKE_ELSEWHERE
-    else:
-        # a text cell that ends in " 2024 年底前" or " 3 家" has swallowed the value
-        tail = _VALUE_TAIL.search(text.rstrip(_END_PUNCTUATION))
-        score = _VALUE_LIKE_ELSEWHERE * 0.75 if tail and parse_value(tail.group(1)).kind in (
-            ValueKind.QUANTITATIVE, ValueKind.DEADLINE) else 0.0
+    score = _text_score(CONTENT_COLUMNS[column] == "value", text)
     return score + _lines_penalty(widths, widths_by_column.get(column))
 
 
@@ -413,13 +422,16 @@ def rebuild_row(row: RowText, widths: dict[int, int] | None = None) -> RebuiltRo
 
 
 def learn_widths(rows: Iterable[RowText], header_basis: Fragment | None = None,
-                 *, rounds: int = 3) -> dict[int, int]:
+                 *, rounds: int = 3, readings: dict[int, RebuiltRow] | None = None) -> dict[int, int]:
     """Column widths of a document, from the wrapped cells of a first reading.
 
     Args:
         rows: every indicator row of the document.
         header_basis: the first line of the wrapped header "指标值确定依据" ("指标值确定"), whose
             width is the 依据 column's when no row wraps there.
+        readings: when given, filled with ``id(row)`` → :func:`rebuild_row` of the row with the
+            returned widths, when the last round already read every row with them (the widths
+            settled), so that the caller need not rebuild the rows again.
 
     Returns:
         Content column index → width in half-width units, for the columns seen wrapping.
@@ -433,8 +445,10 @@ def learn_widths(rows: Iterable[RowText], header_basis: Fragment | None = None,
         widths = {column: round(basis * ratio) for column, ratio in TEMPLATE_RATIOS.items()}
     for _ in range(rounds):
         seen: dict[int, list[int]] = {}
+        current: dict[int, RebuiltRow] = {}
         for row in rows:
             reading = rebuild_row(row, widths)
+            current[id(row)] = reading
             for column, lines in enumerate(reading.sources):
                 part1 = [f for f in lines if row.parts and f in row.parts[0]]
                 inner = [f.width for f in part1[:-1]]
@@ -443,6 +457,8 @@ def learn_widths(rows: Iterable[RowText], header_basis: Fragment | None = None,
         learnt = dict(widths)  # columns that never wrap keep their template width
         learnt.update({column: int(median(values)) for column, values in seen.items()})
         if learnt == widths:
+            if readings is not None:
+                readings.update(current)
             break
         widths = learnt
     return widths
