@@ -16,6 +16,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -61,6 +62,9 @@ class RawDocument:
     encoding: str | None = None
     problems: list[ImportProblem] = field(default_factory=list)
     _lines: list[str] | None = None
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What an importer computed in :meth:`Importer.detect` and wants again in
+    :meth:`Importer.load` (a grid), keyed by the importer; lives as long as the document."""
 
     @classmethod
     def from_path(cls, path: str | Path, *, name: str | None = None) -> RawDocument:
@@ -246,15 +250,54 @@ def _looks_like_text(text: str) -> bool:
     return controls / len(text) < 0.01
 
 
-@dataclass(slots=True)
 class Cell:
-    """One table cell. ``col`` is its 0-based position in the printed row."""
+    """One table cell. ``col`` is its 0-based position in the printed row.
 
-    text: str
-    col: int
-    source: SourceRef
-    colspan: int = 1
-    rowspan: int = 1
+    ``Cell(text, col, source, colspan=1, rowspan=1)`` like a dataclass. A reader that makes
+    many cells may give ``place`` (the SourceRef's fields) instead of ``source``: the
+    :class:`~jixiao.model.SourceRef` is then made the first time :attr:`source` is read. Most
+    cells of a grid are only looked at, never cited, and a SourceRef costs more to validate
+    than the rest of the cell.
+    """
+
+    __slots__ = ("_place", "_source", "col", "colspan", "rowspan", "text")
+
+    def __init__(self, text: str, col: int, source: SourceRef | None = None, colspan: int = 1,
+                 rowspan: int = 1, *, place: dict[str, Any] | None = None) -> None:
+        if source is None and place is None:
+            raise TypeError("Cell needs a source or a place")
+        self.text = text
+        self.col = col
+        self.colspan = colspan
+        self.rowspan = rowspan
+        self._source = source
+        self._place = place
+
+    @property
+    def source(self) -> SourceRef:
+        source = self._source
+        if source is None:
+            source = self._source = SourceRef(**self._place)  # type: ignore[arg-type]
+            self._place = None
+        return source
+
+    @source.setter
+    def source(self, value: SourceRef) -> None:
+        self._source = value
+        self._place = None
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Cell)
+        return (self.text, self.col, self.source, self.colspan, self.rowspan) == (
+            other.text, other.col, other.source, other.colspan, other.rowspan)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        return (f"Cell(text={self.text!r}, col={self.col!r}, source={self.source!r}, "
+                f"colspan={self.colspan!r}, rowspan={self.rowspan!r})")
 
     @property
     def blank(self) -> bool:

@@ -17,6 +17,7 @@ from jixiao.model import ImportedDocument, SourceRef
 _FORMAT = "tsv"
 _MAX_CELL_LINES = 50
 _HINTS = ("项目名称", "部门名称", "绩效指标", "一级指标")
+_MEMO = "guangdong-text-grid"
 
 
 def read_grid(name: str, lines: list[str]) -> Grid:
@@ -46,7 +47,7 @@ def read_grid(name: str, lines: list[str]) -> Grid:
             if line.strip():
                 in_table = False
             grid.rows.append(Row(
-                cells=[Cell(text=line, col=0, source=SourceRef(file=name, line=number, column=1))],
+                cells=[Cell(text=line, col=0, place={"file": name, "line": number, "column": 1})],
                 source=SourceRef(file=name, line=number),
                 table=None,
             ))
@@ -59,7 +60,7 @@ def read_grid(name: str, lines: list[str]) -> Grid:
         last = number + used - 1
         span = {"line_end": last} if last != number else {}
         cells = [
-            Cell(text=text, col=col, source=SourceRef(file=name, line=number, column=col + 1, **span))
+            Cell(text=text, col=col, place={"file": name, "line": number, "column": col + 1, **span})
             for col, text in enumerate(fields)
         ]
         grid.rows.append(Row(cells=cells, source=SourceRef(file=name, line=number, **span), table=table))
@@ -158,16 +159,11 @@ class GuangdongTextImporter(Importer):
         *guangdong.layout_ids(_FORMAT, "city")[1:],
     )
 
-    def __init__(self) -> None:
-        # The grid read by detect(), kept for the load() that usually follows on the same document.
-        self._last: tuple[RawDocument, Grid] | None = None
-
     def _grid(self, doc: RawDocument) -> Grid:
-        last = self._last
-        if last is not None and last[0] is doc:
-            return last[1]
-        grid = read_grid(doc.name, doc.lines)
-        self._last = (doc, grid)
+        # The grid read by detect(), kept on the document for the load() that usually follows.
+        grid = doc.memo.get(_MEMO)
+        if grid is None:
+            grid = doc.memo[_MEMO] = read_grid(doc.name, doc.lines)
         return grid
 
     def detect(self, doc: RawDocument) -> Detection | None:
@@ -186,7 +182,7 @@ class GuangdongTextImporter(Importer):
 
     def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
         grid = self._grid(doc)
-        self._last = None
+        doc.memo.pop(_MEMO, None)
         return guangdong.build(grid, layout=layout)
 
     def describe_rejection(self, doc: RawDocument) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from jixiao.errors import UnsupportedDocument
 from jixiao.importers.base import Cell, Detection, Grid, Importer, RawDocument, Row
 from jixiao.importers.builders import hebei
-from jixiao.model import ImportedDocument
+from jixiao.model import ImportedDocument, SourceRef
 
 LAYOUT_NAME = f"txt-hebei-cells-{hebei.TEMPLATE_YEAR}"
 DOCUMENT_LAYOUTS = (f"department-target/{LAYOUT_NAME}", f"project-target/{LAYOUT_NAME}")
@@ -40,19 +40,20 @@ def read_grid(doc: RawDocument) -> Grid:
         A grid whose table rows list their cells in order and whose paragraphs are one-cell rows
         with ``table=None``; every cell's source names its line.
     """
-    grid = Grid(file=doc.name)
+    name = doc.name
+    grid = Grid(file=name)
     table = 0
     in_table = False
     cells: list[Cell] = []
-    first_line = 0
+    first_line = last_line = 0
 
     def close() -> None:
         nonlocal cells
         if cells:
-            source = doc.source(line=first_line)
-            last = cells[-1].source.line
-            if last is not None and last != first_line:
-                source = source.model_copy(update={"line_end": last})
+            if last_line != first_line:
+                source = SourceRef(file=name, line=first_line, line_end=last_line)
+            else:
+                source = SourceRef(file=name, line=first_line)
             grid.rows.append(Row(cells=cells, source=source, table=table))
         cells = []
 
@@ -63,8 +64,9 @@ def read_grid(doc: RawDocument) -> Grid:
                 in_table = True
             if not cells:
                 first_line = number
+            last_line = number
             for part in line[1:].split("\t"):
-                cells.append(Cell(text=part, col=len(cells), source=doc.source(line=number)))
+                cells.append(Cell(text=part, col=len(cells), place={"file": name, "line": number}))
             continue
         close()
         if not line.strip():
@@ -73,6 +75,17 @@ def read_grid(doc: RawDocument) -> Grid:
         source = doc.source(line=number)
         grid.rows.append(Row(cells=[Cell(text=line, col=0, source=source)], source=source, table=None))
     close()
+    return grid
+
+
+_MEMO = "hebei-cells-grid"
+
+
+def _grid(doc: RawDocument) -> Grid:
+    """The grid of ``doc``, read once for detect() and the load() that follows."""
+    grid = doc.memo.get(_MEMO)
+    if grid is None:
+        grid = doc.memo[_MEMO] = read_grid(doc)
     return grid
 
 
@@ -100,7 +113,7 @@ class HebeiCellTextImporter(Importer):
         single, inner = _cell_lines(doc)
         if single < 20 or inner > single * 0.05:
             return None
-        detection = hebei.score(read_grid(doc))
+        detection = hebei.score(_grid(doc))
         if detection is None:
             return None
         kind = detection.layout.split("/", 1)[0]
@@ -118,7 +131,8 @@ class HebeiCellTextImporter(Importer):
         return f"{type(self).__name__}：未找到河北版式的表头（绩效指标描述、指标值确定依据）或部门整体目标标题"
 
     def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
-        grid = read_grid(doc)
+        grid = _grid(doc)
+        doc.memo.pop(_MEMO, None)
         if hebei.score(grid) is None:
             raise UnsupportedDocument(
                 doc.name, "未找到河北版式的项目支出绩效目标表表头（绩效指标描述、指标值确定依据）或部门整体绩效目标标题"
