@@ -45,6 +45,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 from jixiao.importers.base import Cell, Detection, Grid, Row
@@ -92,6 +93,7 @@ _INT = re.compile(r"^\s*(\d+)(?:\.0+)?\s*(?:人|个|家)?\s*$")
 _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})(?:\.0+)?\s*年?(?:度)?\s*$")
 
 
+@lru_cache(maxsize=16384)
 def clean_text(text: str) -> str:
     """A cell's text without HTML markup (``<p>…</p>``, ``&nbsp;``) and outer whitespace.
 
@@ -108,6 +110,7 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """The comparable form of a label: no markup, spaces, brackets or trailing colon.
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.importers.base import Cell, Detection, Grid, Row
 from jixiao.model import (
@@ -115,6 +116,7 @@ HEADER_FIELDS = {
 }
 
 
+@lru_cache(maxsize=16384)
 def clean_text(text: str) -> str:
     """A cell's text without ``[bookmark: …]`` markers and outer whitespace.
 
@@ -129,6 +131,7 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """The comparable form of a label: no markers, no spaces, no trailing colon.
 

@@ -150,6 +150,19 @@ def _split_quoted(text: str, *, multiline: bool = False) -> list[str] | None:
             position = tab + 1
 
 
+def _may_pair_cells(doc: RawDocument) -> bool:
+    """Whether some table row of ``doc`` may hold two filled cells, without reading the grid.
+
+    :func:`guangdong.score` reads labels only from rows with two or more filled cells. Without a
+    double quote every row is one line split at tabs, and two filled cells need a tab between
+    two non-blank characters of the line; so a one-cell-per-line text (Hebei, seed 004) is
+    refused here exactly as score() would refuse its grid, at a fraction of the cost.
+    """
+    if '"' in (doc.text or ""):
+        return True  # a quoted cell may span lines: let the grid decide
+    return any("\t" in line.strip() for line in doc.lines)
+
+
 class GuangdongTextImporter(Importer):
     """Reads tab-separated Guangdong department and project target forms (county and city)."""
 
@@ -168,7 +181,7 @@ class GuangdongTextImporter(Importer):
 
     def detect(self, doc: RawDocument) -> Detection | None:
         head = doc.head_text
-        if "\t" not in head or not any(hint in head for hint in _HINTS):
+        if "\t" not in head or not any(hint in head for hint in _HINTS) or not _may_pair_cells(doc):
             return None
         found = guangdong.score(self._grid(doc))
         if found is None:
