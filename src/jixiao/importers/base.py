@@ -286,6 +286,12 @@ class Cell:
         self._source = value
         self._place = None
 
+    def where(self, name: str) -> Any:
+        """One field of :attr:`source` (``"line"``, ``"page"`` …), without making the SourceRef."""
+        if self._source is not None:
+            return getattr(self._source, name)
+        return self._place.get(name) if self._place else None
+
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented

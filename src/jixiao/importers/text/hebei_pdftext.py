@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from jixiao.errors import UnsupportedDocument
 from jixiao.importers.base import Cell, Detection, Grid, Importer, RawDocument, Row
@@ -74,6 +76,15 @@ _BUDGET_LINE = re.compile(
 )
 _MONTH = re.compile(r"(\d{1,2})\s*月底")
 _HEADER_WORDS = "指标值确定依据"
+_SPACES = re.compile(r"\s+")
+_ENDS_IN_DIGIT = re.compile(r"\d\s*$")
+_PLAN_VALUES = re.compile(r"[\d.,%％\s]+")
+
+
+@lru_cache(maxsize=16384)
+def _flat(text: str) -> str:
+    """``text`` without whitespace (cached: the reader asks again for the same lines)."""
+    return _SPACES.sub("", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +95,7 @@ class _Line:
 
     @property
     def flat(self) -> str:
-        return re.sub(r"\s+", "", self.text)
+        return _flat(self.text)
 
     @property
     def fragment(self) -> Fragment:
@@ -135,28 +146,34 @@ def read_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _source(file: str, first: _Line | Fragment, last: _Line | Fragment | None = None) -> SourceRef:
+def _place(file: str, first: _Line | Fragment, last: _Line | Fragment | None = None) -> dict[str, Any]:
     line = first.number if isinstance(first, _Line) else first.line
     end = None
     if last is not None:
         end = last.number if isinstance(last, _Line) else last.line
-    return SourceRef(file=file, page=first.page, line=line, line_end=end if end and end != line else None)
+    return {"file": file, "page": first.page, "line": line, "line_end": end if end and end != line else None}
+
+
+def _source(file: str, first: _Line | Fragment, last: _Line | Fragment | None = None) -> SourceRef:
+    return SourceRef(**_place(file, first, last))
 
 
 def _cell(file: str, text: str, col: int, lines: list[_Line] | list[Fragment]) -> Cell:
     if not lines:
-        return Cell(text=text, col=col, source=SourceRef(file=file))
-    return Cell(text=text, col=col, source=_source(file, lines[0], lines[-1]))
+        return Cell(text=text, col=col, place={"file": file})
+    return Cell(text=text, col=col, place=_place(file, lines[0], lines[-1]))
 
 
 def _row(file: str, cells: list[Cell], table: int | None) -> Row:
-    sources = [cell.source for cell in cells if cell.source.line is not None]
-    if not sources:
+    """A row whose source runs from its first line to its last (cells made by :func:`_cell`)."""
+    places = [(cell.where("line"), cell.where("line_end"), cell.where("page")) for cell in cells]
+    places = [place for place in places if place[0] is not None]
+    if not places:
         return Row(cells=cells, source=SourceRef(file=file), table=table)
-    first = min(sources, key=lambda s: s.line or 0)
-    last = max(sources, key=lambda s: s.line_end or s.line or 0)
-    end = last.line_end or last.line
-    source = first.model_copy(update={"line_end": end if end != first.line else None})
+    first = min(places, key=lambda p: p[0] or 0)
+    last = max(places, key=lambda p: p[1] or p[0] or 0)
+    end = last[1] or last[0]
+    source = SourceRef(file=file, page=first[2], line=first[0], line_end=end if end != first[0] else None)
     return Row(cells=cells, source=source, table=table)
 
 
@@ -215,8 +232,8 @@ class _Reader:
             elif not explained and _EXPLANATION.search(flat) and len(flat) < 80:
                 explained = True
                 current = _Section("explanation", line.text, heading=line)
-            elif chapter and number is not None and (number == expected or not chapters) and not re.search(
-                r"\d\s*$", line.text
+            elif chapter and number is not None and (number == expected or not chapters) and not _ENDS_IN_DIGIT.search(
+                line.text
             ):
                 # chapters count on from the first one seen (an excerpt may start at 四、)
                 expected, chapters = number + 1, chapters + 1
@@ -326,7 +343,7 @@ class _Reader:
             text += lines[i].text
         match = _CODE_LINE.match(text)
         code_text = (match.group("code") if match else text.removeprefix("项目编码")).strip()
-        code = re.sub(r"\s+", "", code_text)
+        code = _SPACES.sub("", code_text)
         name = (match.group("name") or "").strip() if match else ""
         name_lines: list[_Line] = []
         if code != code_text or (len(used) > 1 and "项目名称" not in used[0].text):
@@ -387,7 +404,7 @@ class _Reader:
             i += 1
         values: list[str] = []
         value_line: _Line | None = None
-        if i < len(lines) and re.fullmatch(r"[\d.,%％\s]+", lines[i].text):
+        if i < len(lines) and _PLAN_VALUES.fullmatch(lines[i].text):
             value_line = lines[i]
             values = value_line.text.split()
             i += 1
@@ -608,7 +625,9 @@ def _signals(doc: RawDocument) -> tuple[int, int, int]:
         if line.startswith("\t"):
             tabs += 1
             continue
-        flat = re.sub(r"\s+", "", line)
+        if "指" not in line and "项" not in line:
+            continue  # neither label below can be in the line
+        flat = _SPACES.sub("", line)
         if "一级指标二级指标三级指标绩效指标描述" in flat:
             headers += 1
         elif flat.startswith("项目编码") and len(flat) > 8:
