@@ -11,6 +11,7 @@ tables) are first turned into a :class:`Grid`, so the form builders in
 from __future__ import annotations
 
 import codecs
+import re
 import zipfile
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ MAX_BYTES = 50 * 1024 * 1024
 #: Limits on an Office Open XML (zip) container, against zip bombs.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 200
+#: Control characters other than tab, line feed, form feed and carriage return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _OOXML_PARTS = {"docx": ("word/document.xml", "Word 文档"), "xlsx": ("xl/workbook.xml", "Excel 工作簿")}
 
 
@@ -246,7 +249,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 def _looks_like_text(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    controls = len(_CONTROLS.findall(text))
     return controls / len(text) < 0.01
 
 

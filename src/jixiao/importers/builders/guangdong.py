@@ -319,6 +319,14 @@ class _Builder:
         self.department_layout = f"department-target/{doc_layout}"
         self.project_layout = f"project-target/{doc_layout}"
         self.problems: list[ImportProblem] = []
+        self._row_items: dict[int, list[_Item]] = {}
+
+    def items(self, row: Row) -> list[_Item]:
+        """:func:`_items` of a row of this grid, read once (the rows are read in several passes)."""
+        found = self._row_items.get(id(row))
+        if found is None:
+            found = self._row_items[id(row)] = _items(row)
+        return found
 
     # problems -----------------------------------------------------------------------------
 
@@ -353,7 +361,7 @@ class _Builder:
         in_remarks = False
         loose: list[tuple[str, SourceRef]] = []
         for row in self.grid.rows:
-            items = _items(row)
+            items = self.items(row)
             if not items:
                 continue
             if items[0].key == "备注" and len(items) > 1 and current is not None:
@@ -568,7 +576,7 @@ class _Builder:
         task_unit: MoneyUnit | None = None
         indicator_rows: list[Row] = []
         for row in section.rows:
-            items = _items(row)
+            items = self.items(row)
             if not items:
                 continue
             first = items[0].key
@@ -716,7 +724,7 @@ class _Builder:
         money_rows: list[list[_Item]] = []
         amounts: dict[str, _Pair] = {}
         for row in section.rows:
-            items = _items(row)
+            items = self.items(row)
             if not items:
                 continue
             first = items[0].key
@@ -874,7 +882,7 @@ class _IndicatorReader:
         level2: str | None = None
         body: list[tuple[Row, list[_Item]]] = []
         for row in rows:
-            items = _items(row)
+            items = self.builder.items(row)
             if items and items[0].key == "绩效指标":
                 items = items[1:]
             if items and any(item.key == "一级指标" for item in items):
@@ -1066,7 +1074,7 @@ class _IndicatorReader:
                 "row-shifted",
                 f"这一行的单元格与表头列不对齐（“{_short(item.text, 20)}”在第{item.col + 1}列，"
                 f"表头“{role}”在第{col + 1}列），已按单元格内容识别，请核对",
-                row.source, text=" | ".join(i.text for i in _items(row)),
+                row.source, text=" | ".join(i.text for i in self.builder.items(row)),
             )
 
 

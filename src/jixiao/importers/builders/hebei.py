@@ -274,6 +274,14 @@ class _Builder:
         self.department_layout = f"department-target/{doc_layout}"
         self.project_layout = f"project-target/{doc_layout}"
         self.problems: list[ImportProblem] = []
+        self._row_items: dict[int, list[_Item]] = {}
+
+    def items(self, row: Row) -> list[_Item]:
+        """:func:`_items` of a row of this grid, read once (the rows are read in several passes)."""
+        found = self._row_items.get(id(row))
+        if found is None:
+            found = self._row_items[id(row)] = _items(row)
+        return found
 
     def problem(
         self,
@@ -295,7 +303,7 @@ class _Builder:
         sections: list[_Section] = []
         current: _Section | None = None
         for row in self.grid.rows:
-            items = _items(row)
+            items = self.items(row)
             if not items:
                 continue
             key = _flat(_row_text(items))
@@ -363,7 +371,7 @@ class _Builder:
         current: _DeptItem | None = None
         loose: list[tuple[str, SourceRef, str]] = []  # (text, source, section heading)
         for row in section.rows:
-            row_items = _items(row)
+            row_items = self.items(row)
             text = "".join(item.text for item in row_items).strip()
             if not text:
                 continue
@@ -519,7 +527,7 @@ class _Builder:
         index = 0
         while index < len(rows):
             row = rows[index]
-            items = _items(row)
+            items = self.items(row)
             index += 1
             if not items:
                 continue
@@ -614,7 +622,7 @@ class _Builder:
                     form.field_sources["project_name"] = following.source
                     used = used or "head"
                 elif index < len(rows):
-                    nxt = _items(rows[index])
+                    nxt = self.items(rows[index])
                     if len(nxt) == 1 and not _is_label(nxt[0].key):
                         form.project_name = nxt[0].text
                         form.field_sources["project_name"] = nxt[0].source
@@ -665,7 +673,7 @@ class _Builder:
         unit = _HEADER_UNIT.search(label.text)
         plan = SpendingPlan(header_unit=_normal_unit(unit.group(1)) if unit else None)
         months = [(item, int(m.group(1))) for item in items[1:] if (m := _MONTH.match(item.key))]
-        values = _items(values_row) if values_row is not None else []
+        values = self.items(values_row) if values_row is not None else []
         by_col = {item.cell.col: item for item in values}
         positional = all(item.cell.col in by_col for item, _ in months)
         ordered = [item for item in values if not _is_label(item.key)]

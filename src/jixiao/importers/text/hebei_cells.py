@@ -90,7 +90,15 @@ def _grid(doc: RawDocument) -> Grid:
 
 
 def _cell_lines(doc: RawDocument) -> tuple[int, int]:
-    """(lines that are a single tab-led cell, lines with a tab between two texts)."""
+    """(lines that are a single tab-led cell, lines with a tab between two texts); counted once
+    per document, for detect() and describe_rejection() alike."""
+    found = doc.memo.get("hebei-cells-lines")
+    if found is None:
+        found = doc.memo["hebei-cells-lines"] = _count_cell_lines(doc)
+    return found
+
+
+def _count_cell_lines(doc: RawDocument) -> tuple[int, int]:
     single = inner = 0
     for line in doc.lines:
         if "\t" not in line:

@@ -619,7 +619,15 @@ def _chapter_kind(flat: str) -> str:
 
 
 def _signals(doc: RawDocument) -> tuple[int, int, int]:
-    """(indicator header lines, 项目编码 lines with the code inline, tab-led lines)."""
+    """(indicator header lines, 项目编码 lines with the code inline, tab-led lines); counted once
+    per document, for detect() and describe_rejection() alike."""
+    found = doc.memo.get("hebei-pdftext-signals")
+    if found is None:
+        found = doc.memo["hebei-pdftext-signals"] = _count_signals(doc)
+    return found
+
+
+def _count_signals(doc: RawDocument) -> tuple[int, int, int]:
     headers = codes = tabs = 0
     for line in doc.lines:
         if line.startswith("\t"):

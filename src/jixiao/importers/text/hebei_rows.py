@@ -191,8 +191,14 @@ def _inner_space_penalty(tokens: Sequence[str]) -> float:
     return penalty
 
 
+@lru_cache(maxsize=16384)
+def _text_space_penalty(text: str) -> float:
+    """:func:`_inner_space_penalty` of the tokens of ``text`` (cached by text)."""
+    return _inner_space_penalty(text.split())
+
+
 def _wrapped_space_penalty(texts: Sequence[str]) -> float:
-    return sum(_inner_space_penalty(text.split()) for text in texts)
+    return sum(_text_space_penalty(text) for text in texts)
 
 
 def _cut_penalty(left: str, right: str) -> float:
@@ -282,7 +288,7 @@ def _search(units: list[_Unit], widths: dict[int, int], ncells: int) -> list[_Ch
                     part = tokens[bounds[index]:bounds[index + 1]]
                     text = " ".join(part)
                     score += _cell_score(k + index, text, [visual_width(text)], widths)
-                    score += _inner_space_penalty(part)
+                    score += _text_space_penalty(text)  # the tokens of text are part
                     cells.append((text, [unit.fragment]))
                 for cut in cuts:
                     score += _cut_penalty(tokens[cut - 1], tokens[cut])
