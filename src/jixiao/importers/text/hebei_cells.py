@@ -89,6 +89,16 @@ def _grid(doc: RawDocument) -> Grid:
     return grid
 
 
+_SCORE = "hebei-cells-score"
+
+
+def _score(doc: RawDocument) -> Detection | None:
+    """:func:`hebei.score` of the grid of ``doc``, computed once for detect() and load()."""
+    if _SCORE not in doc.memo:
+        doc.memo[_SCORE] = hebei.score(_grid(doc))
+    return doc.memo[_SCORE]
+
+
 def _cell_lines(doc: RawDocument) -> tuple[int, int]:
     """(lines that are a single tab-led cell, lines with a tab between two texts); counted once
     per document, for detect() and describe_rejection() alike."""
@@ -121,7 +131,7 @@ class HebeiCellTextImporter(Importer):
         single, inner = _cell_lines(doc)
         if single < 20 or inner > single * 0.05:
             return None
-        detection = hebei.score(_grid(doc))
+        detection = _score(doc)
         if detection is None:
             return None
         kind = detection.layout.split("/", 1)[0]
@@ -140,8 +150,10 @@ class HebeiCellTextImporter(Importer):
 
     def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
         grid = _grid(doc)
+        detection = _score(doc)
         doc.memo.pop(_MEMO, None)
-        if hebei.score(grid) is None:
+        doc.memo.pop(_SCORE, None)
+        if detection is None:
             raise UnsupportedDocument(
                 doc.name, "未找到河北版式的项目支出绩效目标表表头（绩效指标描述、指标值确定依据）或部门整体绩效目标标题"
             )
