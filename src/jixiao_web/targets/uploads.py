@@ -105,3 +105,22 @@ def expand_uploads(files: list[tuple[str, bytes]]) -> list[UploadedDocument]:
     if len(out) > settings.JIXIAO_UPLOAD_MAX_FILES:
         raise _refuse(f"一次最多导入 {settings.JIXIAO_UPLOAD_MAX_FILES} 个文件", "too_many_files")
     return out
+
+
+def request_uploads(request, field: str = "files") -> list[tuple[str, bytes]]:
+    """The files of a multipart request as ``(name, bytes)``, refusing what the streaming upload
+    handler already stopped (``request.jixiao_refused_uploads``) and any file over the size limit.
+
+    Raises:
+        ApplicationError: an oversized file (its bytes are never read).
+    """
+    refused = getattr(request, "jixiao_refused_uploads", None) if request.FILES is not None else None
+    if refused:
+        raise _refuse("；".join(refused) + "，已拒绝", "file_too_large")
+    limit = settings.JIXIAO_UPLOAD_MAX_BYTES
+    out = []
+    for f in request.FILES.getlist(field):
+        if f.size > limit:
+            raise _refuse(f"文件“{f.name}”过大（上限 {limit // 1048576} MB）", "file_too_large")
+        out.append((f.name, f.read()))
+    return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -45,6 +44,7 @@ from jixiao_web.targets.services import (
     target_start_second_stage,
     target_update,
 )
+from jixiao_web.targets.uploads import request_uploads
 
 LIST_FILTERS = ("status", "kind", "stage", "year", "organisation", "q")
 
@@ -402,24 +402,18 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     active = budget_year_active()
     context = {"orgs": orgs, "year": active.year if active else 2025, "stages": Stage.choices}
     if request.method == "POST":
-        refused = getattr(request, "jixiao_refused_uploads", None) if request.FILES is not None else None
-        if refused:
-            context["error"] = ApplicationError("；".join(refused) + "，已拒绝", code="file_too_large")
+        try:
+            uploads = request_uploads(request)
+        except ApplicationError as exc:
+            context["error"] = exc
             return TemplateResponse(request, "targets/import_upload.html", context, status=400)
         org = get_object_or_404(orgs, pk=request.POST.get("organisation"))
         require_perm(request.user, "targets.create_form_for_org", org)
-        files = request.FILES.getlist("files")
         try:
             year = _year(request.POST.get("budget_year"), context["year"])
             stage = request.POST.get("stage") or Stage.FIRST_SUBMISSION
             if stage not in Stage.values:
                 raise ApplicationError("阶段无效，应为一上或二上", code="bad_stage")
-            uploads = []
-            for f in files:
-                limit = settings.JIXIAO_UPLOAD_MAX_BYTES
-                if f.size > limit:
-                    raise ApplicationError(f"文件“{f.name}”过大（上限 {limit // 1048576} MB）", code="file_too_large")
-                uploads.append((f.name, f.read()))
             job = import_job_create(
                 actor=request.user, organisation=org,
                 budget_year=year,
