@@ -1,7 +1,7 @@
 """AuditEvent: one row per important change, written in the same transaction as the change.
 
 ``event_type`` is banded by area (forms 1xx, workflow 2xx, review 3xx, users 4xx, exports
-5xx). ``extra`` has fixed keys: ``old`` and ``new`` for a changed value, plus what the event
+5xx, disclosures 6xx). ``extra`` has fixed keys: ``old`` and ``new`` for a changed value, plus what the event
 needs (``reason``, ``fields``, ``file``). Example: a return writes
 ``AuditEventType.FORM_RETURNED`` with ``{"old": "checked", "new": "returned", "reason": "…"}``.
 """
@@ -29,6 +29,9 @@ class AuditEventType(models.IntegerChoices):
     FINDING_WAIVED = 303, "说明审核发现"
     USER_LOGGED_IN = 401, "登录"
     FORM_EXPORTED = 501, "导出"
+    DISCLOSURE_EXPORTED = 502, "导出部门预算公开表"
+    OPEN_DATA_EXPORTED = 503, "下载年度开放数据"
+    DISCLOSURE_IMPORTED = 601, "导入部门预算公开表"
 
 
 class AuditEvent(models.Model):

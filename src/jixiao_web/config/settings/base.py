@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "jixiao_web.workflow",
     "jixiao_web.review",
     "jixiao_web.dashboards",
+    "jixiao_web.disclosures",
     "jixiao_web.api",
 ]
 

@@ -1,0 +1,137 @@
+"""Disclosure pages: list (bounded queries), the nine tables with findings and chart, downloads,
+import upload → preview → confirm, refusals."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from jixiao_web.audit.models import AuditEvent, AuditEventType
+from jixiao_web.disclosures.models import Disclosure, DisclosureImport
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_disclosure_list_queries_bounded(client, world, stored_disclosure):
+    """The list costs the same number of queries for one row as for five."""
+    c = _client(client, world.finance)
+    with CaptureQueriesContext(connection) as one:
+        assert c.get(reverse("disclosures:list")).status_code == 200
+    for year in range(2021, 2025):
+        d = Disclosure.objects.get(pk=stored_disclosure.pk)
+        d.pk, d.budget_year = None, year
+        d.save()
+    with CaptureQueriesContext(connection) as five:
+        response = c.get(reverse("disclosures:list"))
+    assert response.content.decode().count("示例县教育局</a>") == 5
+    assert len(five) == len(one)
+
+
+def test_disclosure_list_year_filter(client, world, stored_disclosure):
+    """A year filter shows only that year; a malformed year shows nothing."""
+    c = _client(client, world.dept_reviewer_a)
+    assert "示例县教育局</a>" in c.get(reverse("disclosures:list") + "?year=2026").content.decode()
+    assert "暂无部门预算公开表" in c.get(reverse("disclosures:list") + "?year=2025").content.decode()
+    assert "暂无部门预算公开表" in c.get(reverse("disclosures:list") + "?year=abc").content.decode()
+
+
+def test_disclosure_detail_nine_tables_findings_chart_downloads(client, world, stored_disclosure):
+    """The page lists all nine tables (missing ones marked), the rows with codes, names and
+    numbers, the JX605 finding under the row it concerns, the chart and both downloads."""
+    html = _client(client, world.finance).get(reverse("disclosures:detail", args=[stored_disclosure.pk])).content.decode()
+    titles = re.findall(r'<h2 id="h-(T\d)">(表\d) ', html)
+    assert titles == [(f"T{i}", f"表{i}") for i in range(1, 10)]
+    assert html.count("未提供此表") == 8
+    assert '<td>2010102</td><td>一般行政管理事务</td><td class="num">90.00</td>' in html
+    row = html.index("<td>20102</td><td>政协事务</td>")
+    finding = html.index("JX605", row)
+    assert finding < html.index("<td>2010201</td>", row)
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and "201 一般公共服务支出" in html
+    assert reverse("disclosures:export", args=[stored_disclosure.pk, "xlsx"]) in html
+    assert reverse("disclosures:export", args=[stored_disclosure.pk, "pdf"]) in html
+
+
+def test_disclosure_detail_other_department_404(client, world, stored_disclosure):
+    """Another department's reviewer gets 404, not 403, and cannot download."""
+    c = _client(client, world.dept_reviewer_b)
+    assert c.get(reverse("disclosures:detail", args=[stored_disclosure.pk])).status_code == 404
+    assert c.get(reverse("disclosures:export", args=[stored_disclosure.pk, "xlsx"])).status_code == 404
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.DISCLOSURE_EXPORTED).exists()
+
+
+def test_disclosure_download_xlsx_attachment_audited(client, world, stored_disclosure):
+    """The .xlsx download is an attachment with a UTF-8 file name and one audit event."""
+    response = _client(client, world.dept_reviewer_a).get(reverse("disclosures:export", args=[stored_disclosure.pk, "xlsx"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment; filename*=UTF-8''101-")
+    assert response.content[:2] == b"PK"
+    assert AuditEvent.objects.filter(event_type=AuditEventType.DISCLOSURE_EXPORTED).count() == 1
+
+
+def test_disclosure_import_views_upload_preview_confirm(client, world, disclosure_text):
+    """Upload shows the preview (tables and findings, nothing stored); confirm stores and redirects."""
+    c = _client(client, world.dept_reviewer_a)
+    response = c.post(reverse("disclosures:import_upload"), {
+        "organisation": world.dept_a.pk, "budget_year": "2026",
+        "files": SimpleUploadedFile("公开.txt", disclosure_text, content_type="text/plain"),
+    })
+    job = DisclosureImport.objects.get()
+    assert response.url == reverse("disclosures:import_preview", args=[job.pk])
+    preview = c.get(response.url).content.decode()
+    assert "确认导入" in preview and "JX605" in preview and "<td>20102</td>" in preview
+    assert Disclosure.objects.count() == 0
+    confirmed = c.post(reverse("disclosures:import_confirm", args=[job.pk]))
+    disclosure = Disclosure.objects.get()
+    assert confirmed.url == reverse("disclosures:detail", args=[disclosure.pk])
+
+
+def test_disclosure_import_view_other_department_forbidden(client, world, disclosure_text):
+    """A department reviewer cannot import for another department (the organisation is not offered)."""
+    response = _client(client, world.dept_reviewer_a).post(reverse("disclosures:import_upload"), {
+        "organisation": world.dept_b.pk, "budget_year": "2026",
+        "files": SimpleUploadedFile("公开.txt", disclosure_text),
+    })
+    assert response.status_code == 404
+    assert DisclosureImport.objects.count() == 0
+
+
+def test_disclosure_import_view_refused_upload_message(client, world):
+    """A refused upload answers 400 with the reason and keeps nothing."""
+    response = _client(client, world.dept_reviewer_a).post(reverse("disclosures:import_upload"), {
+        "organisation": world.dept_a.pk, "budget_year": "2026",
+        "files": SimpleUploadedFile("表.docx", b"PK\x03\x04"),
+    })
+    assert response.status_code == 400
+    assert "部门预算公开表应为 .txt 或 .pdf 文件" in response.content.decode()
+    assert DisclosureImport.objects.count() == 0
+
+
+def test_disclosure_import_preview_of_other_user_404(client, world, disclosure_text):
+    """An import job is only its uploader's."""
+    from jixiao_web.disclosures.services import disclosure_import_create
+
+    job = disclosure_import_create(actor=world.dept_reviewer_a, organisation=world.dept_a, budget_year=2026,
+                                   files=[("a.txt", disclosure_text)])
+    c = _client(client, world.finance)
+    assert c.get(reverse("disclosures:import_preview", args=[job.pk])).status_code == 404
+    assert c.post(reverse("disclosures:import_confirm", args=[job.pk])).status_code == 404
+
+
+def test_disclosure_admin_changelist_lists_rows(client, world, stored_disclosure):
+    """The admin shows disclosures (read-only) and import jobs."""
+    world.admin.is_superuser = True
+    world.admin.save()
+    c = _client(client, world.admin)
+    html = c.get(reverse("admin:disclosures_disclosure_changelist")).content.decode()
+    assert "示例县教育局" in html and "示范局公开.txt" in html
+    assert c.get(reverse("admin:disclosures_disclosureimport_changelist")).status_code == 200
