@@ -15,6 +15,9 @@ A department's own forms skip ``submitted``: submit goes straight to ``checked``
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -23,6 +26,26 @@ from simple_history.models import HistoricalRecords
 
 from jixiao_web.orgs.models import OrgKind
 from jixiao_web.targets.coremodel import CoreForm, InvalidFormData, core_load, core_summary
+
+
+def data_hash(data: dict) -> str:
+    """A stable digest of a form's JSON (key order does not matter)."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def review_summary_of(data: dict) -> dict:
+    """What the dashboards need from the automatic review of ``data``: score, grade, finding
+    counts per severity and per rule code, and the hash of the data it was computed from."""
+    from jixiao_web.review.adapter import review_core_form
+
+    outcome = review_core_form(core_load(data))
+    codes: dict[str, int] = {}
+    for finding in outcome.findings:
+        codes[finding["code"]] = codes.get(finding["code"], 0) + 1
+    return {
+        "data_hash": data_hash(data), "available": outcome.available,
+        "score": outcome.score, "grade": outcome.grade or "", "counts": outcome.counts(), "codes": codes,
+    }
 
 
 class Stage(models.TextChoices):
@@ -79,6 +102,10 @@ class TargetForm(models.Model):
     adjustment_reason = models.TextField("调整理由", blank=True)
     source_file = models.CharField("来源文件", max_length=255, blank=True)
     grade = models.CharField("审核等级", max_length=2, blank=True)
+    review_summary = models.JSONField(
+        "自动审核摘要", default=dict, blank=True, editable=False,
+        help_text="自动审核的得分、等级和各规则发现数；数据变化时保存即重新计算，首页统计直接读取",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -95,7 +122,7 @@ class TargetForm(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "review_summary"])
 
     class Meta:
         verbose_name = "绩效目标表"
@@ -129,10 +156,14 @@ class TargetForm(models.Model):
         self.annual_amount_wan_yuan = summary.annual_amount_wan_yuan
         self.total_amount_wan_yuan = summary.total_amount_wan_yuan
         self.indicator_count = summary.indicator_count
+        # The review summary is recomputed only when the data changed since it was computed
+        # (a status change saves the same data and keeps it).
+        if (self.review_summary or {}).get("data_hash") != data_hash(self.data):
+            self.review_summary = review_summary_of(self.data)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = set(kwargs["update_fields"]) | {
                 "kind", "name", "project_code", "annual_amount_wan_yuan",
-                "total_amount_wan_yuan", "indicator_count", "updated_at",
+                "total_amount_wan_yuan", "indicator_count", "updated_at", "review_summary",
             }
         super().save(*args, **kwargs)
 
