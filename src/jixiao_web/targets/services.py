@@ -211,3 +211,53 @@ def target_export_package(*, forms: list[TargetForm], actor, fmt: str) -> tuple[
     )
     ext = "zip" if fmt == "csv" else fmt
     return content, MEDIA_TYPES.get(ext, "application/octet-stream"), f"绩效目标表-{len(forms)}张.{ext}"
+
+
+OPEN_DATA_MAX_FORMS = 5000
+
+
+@transaction.atomic
+def target_open_data_year(*, forms: list[TargetForm], actor, year: int) -> tuple[bytes, str, str]:
+    """A whole budget year's open data as one zip: ``forms.csv`` and ``indicators.csv`` (the
+    core's open-data CSV, docs/open-data.md), ``forms.json`` (the core JSON export) and a
+    ``README.txt``. ``forms`` are the year's approved forms the caller may see (the view passes
+    them from the selector). Each stored form is its own document named ``jixiao-form-<id>``, so
+    ``source_file`` is the form's stable id in the system; audited once (503).
+
+    Raises:
+        ApplicationError: no approved forms, too many, or the renderers missing.
+    """
+    if not forms:
+        raise ApplicationError(f"{year} 年没有可下载的已批复绩效目标表", code="nothing_to_export")
+    if len(forms) > OPEN_DATA_MAX_FORMS:
+        raise ApplicationError(f"一次最多下载 {OPEN_DATA_MAX_FORMS} 张表", code="too_many_forms")
+    try:
+        from jixiao.model import ImportedDocument
+        from jixiao.renderers.opendata import (
+            render_batch_json,
+            render_forms_csv,
+            render_indicators_csv,
+        )
+    except ImportError as exc:
+        raise ApplicationError("导出功能尚未安装", code="renderers_missing") from exc
+    import io
+    import zipfile
+
+    documents = [ImportedDocument(file=f"jixiao-form-{f.pk}", layout="jixiao-web", forms=[f.core()]) for f in forms]
+    readme = (
+        f"{year} 年已批复的预算绩效目标表开放数据（{len(forms)} 张）\r\n"
+        "forms.csv：每张表一行；indicators.csv：每个绩效指标一行，用 form_id 关联 forms.csv。\r\n"
+        "forms.json：完整数据模型（ImportBatch）。source_file 为表在本系统中的编号 jixiao-form-<id>。\r\n"
+        "CSV 为 UTF-8（带 BOM），列的含义见数据字典 docs/open-data.md。\r\n"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", readme.encode("utf-8"))
+        archive.writestr("forms.csv", render_forms_csv(documents))
+        archive.writestr("indicators.csv", render_indicators_csv(documents))
+        archive.writestr("forms.json", render_batch_json(documents))
+    audit_record(
+        actor=actor, event=AuditEventType.OPEN_DATA_EXPORTED, organisation=actor.organisation,
+        extra={"year": year, "forms": len(forms), "format": "zip"},
+    )
+    return buffer.getvalue(), "application/zip", f"{year}年绩效目标开放数据.zip"

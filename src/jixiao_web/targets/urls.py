@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.form_list, name="list"),
     path("new/", views.form_create, name="create"),
     path("export/<str:fmt>/", views.form_list_export, name="list_export"),
+    path("open-data/<int:year>/", views.open_data_year, name="open_data_year"),
     path("value-preview/", views.value_preview, name="value_preview"),
     path("import/", views.import_upload, name="import_upload"),
     path("import/<int:pk>/", views.import_preview, name="import_preview"),

@@ -36,10 +36,12 @@ from jixiao_web.targets.models import FormKindChoice, ImportJob, ImportStatus, S
 from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user
 from jixiao_web.targets.services import (
     EXPORT_FORMATS,
+    OPEN_DATA_MAX_FORMS,
     PACKAGE_FORMATS,
     target_create,
     target_export,
     target_export_package,
+    target_open_data_year,
     target_start_adjustment,
     target_start_second_stage,
     target_update,
@@ -376,6 +378,29 @@ def form_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=media_type)
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+@login_required
+def open_data_year(request: HttpRequest, year: int) -> HttpResponse:
+    """A whole year's open data (zip): the approved forms of the year the user may see.
+
+    Logged-in users only: the system has no "published" flag, so approved is not yet public;
+    a finance reviewer gets its whole bureau, a department its own and its units'."""
+    # The selector limits the rows to what the user may see; each row is a view_form object.
+    forms = list(
+        target_list_for_user(user=request.user, filters={"year": str(year), "status": Status.APPROVED})
+        .defer(None)[: OPEN_DATA_MAX_FORMS + 1]
+    )
+    try:
+        content, media_type, name = target_open_data_year(forms=forms, actor=request.user, year=year)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(reverse("targets:list") + f"?year={year}")
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     return response
 
 
