@@ -139,3 +139,24 @@ def test_disclosure_save_invalid_data_refused(world):
     with pytest.raises(ValueError, match="部门预算公开数据无效"):
         Disclosure(organisation=world.dept_a, budget_year=2026, data={"tables": {"T3": {"kind": "X"}}}).save()
     assert Disclosure.objects.count() == 0
+
+
+def test_disclosure_import_pdf_rendered_by_core_reads_back(world, stored_disclosure):
+    """A PDF of the tables (rendered by the core) imports through the PDF reader with the same
+    codes and amounts, and its JX605 finding still points at the 款 20102."""
+    pdf, _media, _name = disclosure_export(disclosure=stored_disclosure, actor=world.dept_reviewer_a, fmt="pdf")
+    job = _create(world, [("公开.pdf", pdf)])
+    rows = job.result["data"]["tables"]["T3"]["rows"]
+    original = stored_disclosure.data["tables"]["T3"]["rows"]
+    assert [(r["code"], r["total"]) for r in rows] == [(r["code"], r["total"]) for r in original]
+    assert [f["loc"] for f in job.result["findings"] if f["code"] == "JX605"] == [["tables", "T3", "20102"]]
+    assert rows[5]["source"]["page"] is not None
+    from jixiao.disclosure import Disclosure as CoreDisclosure
+    from jixiao_web.disclosures.selectors import disclosure_tables
+
+    tables, _rest = disclosure_tables(CoreDisclosure.model_validate(job.result["data"]), job.result["findings"])
+    t3 = next(t for t in tables if t["kind"] == "T3")
+    assert [(r["cells"][0]["value"], [f["code"] for f in r["findings"]]) for r in t3["rows"] if r["findings"]] == [
+        ("20101", ["JX621"]), ("2010101", ["JX621"]), ("2010102", ["JX621"]), ("20102", ["JX605", "JX621"]),
+        ("2010201", ["JX621"]),
+    ]
