@@ -9,6 +9,7 @@ urlpatterns = [
     path("import/<int:pk>/", views.disclosure_import_preview, name="import_preview"),
     path("import/<int:pk>/confirm/", views.disclosure_import_confirm_view, name="import_confirm"),
     path("import/<int:pk>/cancel/", views.disclosure_import_cancel_view, name="import_cancel"),
+    path("org/<str:code>/<int:year>/", views.disclosure_by_org_year, name="by_org_year"),
     path("<int:pk>/", views.disclosure_detail, name="detail"),
     path("<int:pk>/export/<str:fmt>/", views.disclosure_download, name="export"),
 ]

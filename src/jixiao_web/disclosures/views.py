@@ -67,6 +67,15 @@ def disclosure_detail(request: HttpRequest, pk: int) -> TemplateResponse:
 
 
 @login_required
+def disclosure_by_org_year(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """A stable address per organisation code and budget year: redirects to the disclosure."""
+    found = get_or_404(
+        disclosure_list_for_user(user=request.user, year=str(year)).filter(organisation__code=code).first()
+    )
+    return redirect("disclosures:detail", pk=found.pk)
+
+
+@login_required
 def disclosure_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     disclosure = get_or_404(disclosure_get_for_user(user=request.user, pk=pk))
     require_perm(request.user, "disclosures.export_disclosure", disclosure)

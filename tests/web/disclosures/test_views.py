@@ -135,3 +135,14 @@ def test_disclosure_admin_changelist_lists_rows(client, world, stored_disclosure
     html = c.get(reverse("admin:disclosures_disclosure_changelist")).content.decode()
     assert "示例县教育局" in html and "示范局公开.txt" in html
     assert c.get(reverse("admin:disclosures_disclosureimport_changelist")).status_code == 200
+
+
+def test_disclosure_by_org_year_redirects_or_404(client, world, stored_disclosure):
+    """/disclosures/org/<code>/<year>/ leads to the disclosure; another year or an invisible one is 404."""
+    c = _client(client, world.finance)
+    assert c.get(reverse("disclosures:by_org_year", args=["101", 2026])).url == reverse(
+        "disclosures:detail", args=[stored_disclosure.pk]
+    )
+    assert c.get(reverse("disclosures:by_org_year", args=["101", 2025])).status_code == 404
+    c = _client(client, world.dept_reviewer_b)
+    assert c.get(reverse("disclosures:by_org_year", args=["101", 2026])).status_code == 404
