@@ -78,7 +78,7 @@ def reviewer_dashboard(*, user, year: str) -> dict:
             f"{chosen or ''}年各部门填报进度（按状态的表数）", labels,
             [(f"{e['code']} {e['name']}", e["cells"]) for e in progress],
         ),
-        "rule_chart": bar_chart("审核发现最多的规则（发现数）", by_rule, unit=" 条", label_width=260),
+        "rule_chart": bar_chart("审核发现最多的规则（发现数）", by_rule, unit=" 条"),
         "unit_chart": bar_chart(
             "各单位审核发现数", [(f"{u['code']} {u['name']}", u["findings"]) for u in stats.by_unit[:15]], unit=" 条",
         ),

@@ -134,3 +134,12 @@ def test_home_reviewer_dashboard_queries_bounded(client, world):
         html = client.get(reverse("dashboards:home")).content.decode()
     assert "共 12 张表" in html
     assert len(many) == len(few)
+
+
+def test_bar_chart_long_label_shortened_description_whole():
+    """A label wider than the label column prints shortened with …; the description keeps it whole."""
+    from jixiao_web.dashboards.charts import fit
+
+    assert fit("青川县科技和工业信息化局（本级）", 100) == "青川县科技和工…"
+    svg = bar_chart("t", [("青川县科技和工业信息化局（本级）", 1)], label_width=110)
+    assert ">青川县科技和工…</text>" in svg and "<desc id" in svg and "青川县科技和工业信息化局（本级）：1" in svg
