@@ -26,6 +26,19 @@ def test_seed_demo_imports_samples_and_is_idempotent(seeded):
     assert TargetForm.objects.count() == count
 
 
+def test_seed_demo_adds_fictional_disclosure_once(seeded, client):
+    """The seed stores the demo disclosure (two tables, consistent sums) once; its page renders."""
+    from jixiao_web.disclosures.models import Disclosure
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    disclosure = Disclosure.objects.get()
+    assert (disclosure.organisation.code, disclosure.budget_year, disclosure.table_count) == ("215", 2025, 2)
+    assert not [f for f in disclosure.findings if f["code"] == "JX605"]
+    client.force_login(User.objects.get(username="finance"))
+    html = client.get(reverse("disclosures:detail", args=[disclosure.pk])).content.decode()
+    assert "215 资源勘探工业信息等支出" in html and "<td>2150599</td>" in html
+
+
 @pytest.mark.parametrize("username", ["filer", "dept", "finance", "admin"])
 def test_pages_render_for_seeded_forms(client, seeded, username):
     """Every page renders for every demo role on the real sample forms."""

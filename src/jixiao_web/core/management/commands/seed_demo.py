@@ -1,4 +1,5 @@
-"""Seed the demo: fictional organisations, demo logins and the forms in samples/.
+"""Seed the demo: fictional organisations, demo logins, the forms in samples/ and a fictional
+部门预算公开 (jixiao_web.disclosures.demo).
 
 Safe to run again: organisations and users are created once, and a sample file whose forms are
 already stored is not imported a second time.
@@ -88,6 +89,9 @@ class Command(BaseCommand):
         imported = self._import_samples(Path(options["samples"]), orgs, users)
         if imported and not options["no_workflow"]:
             self._advance(users)
+        from jixiao_web.disclosures.demo import seed_demo_disclosure
+
+        seed_demo_disclosure(organisation=orgs["215"], actor=users["dept"])
         self.stdout.write(self.style.SUCCESS(f"演示数据就绪：导入 {len(imported)} 张绩效目标表"))
 
     def _import_samples(self, folder: Path, orgs, users) -> list[TargetForm]:
