@@ -146,3 +146,15 @@ def test_disclosure_by_org_year_redirects_or_404(client, world, stored_disclosur
     assert c.get(reverse("disclosures:by_org_year", args=["101", 2025])).status_code == 404
     c = _client(client, world.dept_reviewer_b)
     assert c.get(reverse("disclosures:by_org_year", args=["101", 2026])).status_code == 404
+
+
+def test_disclosure_import_view_oversized_file_refused_while_streaming(client, world, settings):
+    """The form import's streaming limit applies: an oversized file is dropped and named."""
+    settings.JIXIAO_UPLOAD_MAX_BYTES = 1024
+    response = _client(client, world.dept_reviewer_a).post(reverse("disclosures:import_upload"), {
+        "organisation": world.dept_a.pk, "budget_year": "2026",
+        "files": SimpleUploadedFile("大文件.pdf", b"%PDF" + b"x" * 200_000),
+    })
+    html = response.content.decode()
+    assert response.status_code == 400 and "大文件.pdf" in html and "过大" in html
+    assert DisclosureImport.objects.count() == 0
