@@ -386,3 +386,61 @@ class ImportJobConfirmApi(APIView):
         forms = import_job_confirm(job=job, actor=request.user)
         return Response(FormSummarySerializer(forms, many=True).data, status=status.HTTP_201_CREATED)
 
+
+
+# -- 部门预算公开 (read) ----------------------------------------------------------------------
+
+
+class DisclosureSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisation_code = serializers.CharField(source="organisation.code")
+    organisation_name = serializers.CharField(source="organisation.name")
+    budget_year = serializers.IntegerField()
+    table_count = serializers.IntegerField()
+    error_count = serializers.IntegerField()
+    source_file = serializers.CharField()
+    imported_at = serializers.DateTimeField()
+
+
+class DisclosureListApi(APIView):
+    """Disclosures the caller may see (the same organisations as its forms)."""
+
+    class FilterSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "DisclosureListFilter"
+
+        year = serializers.IntegerField(required=False)
+
+    @extend_schema(parameters=[FilterSerializer], responses=DisclosureSummarySerializer(many=True))
+    def get(self, request):
+        from jixiao_web.disclosures.selectors import disclosure_list_for_user
+
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        qs = disclosure_list_for_user(user=request.user, year=str(filters.validated_data.get("year", "")))
+        paginator = LimitOffsetPagination()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(DisclosureSummarySerializer(page, many=True).data)
+
+
+class DisclosureDetailApi(APIView):
+    """One disclosure: the core model's JSON and its stored JX6xx findings."""
+
+    class OutputSerializer(DisclosureSummarySerializer):
+        class Meta:
+            ref_name = "DisclosureDetailOutput"
+
+        data = serializers.JSONField()
+        findings = serializers.JSONField()
+
+    @extend_schema(responses=OutputSerializer)
+    def get(self, request, pk: int):
+        from django.http import Http404
+
+        from jixiao_web.disclosures.selectors import disclosure_get_for_user
+
+        disclosure = disclosure_get_for_user(user=request.user, pk=pk)
+        if disclosure is None:
+            raise Http404("未找到或无权查看")
+        _perm(request, "disclosures.view_disclosure", disclosure)
+        return Response(self.OutputSerializer(disclosure).data)

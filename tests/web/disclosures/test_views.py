@@ -158,3 +158,20 @@ def test_disclosure_import_view_oversized_file_refused_while_streaming(client, w
     html = response.content.decode()
     assert response.status_code == 400 and "大文件.pdf" in html and "过大" in html
     assert DisclosureImport.objects.count() == 0
+
+
+def test_disclosure_apis_list_and_detail_scoped(world, stored_disclosure):
+    """The API lists visible disclosures and returns one with data and findings; others 404."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(world.finance)
+    listed = client.get(reverse("api:disclosure_list") + "?year=2026").json()
+    assert [(d["organisation_code"], d["budget_year"], d["table_count"], d["error_count"]) for d in listed["results"]] == [
+        ("101", 2026, 1, 9)
+    ]
+    detail = client.get(reverse("api:disclosure_detail", args=[stored_disclosure.pk])).json()
+    assert (list(detail["data"]["tables"]), detail["findings"]) == (["T3"], stored_disclosure.findings)
+    client.force_authenticate(world.dept_reviewer_b)
+    assert client.get(reverse("api:disclosure_list")).json()["count"] == 0
+    assert client.get(reverse("api:disclosure_detail", args=[stored_disclosure.pk])).status_code == 404
