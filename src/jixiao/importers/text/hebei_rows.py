@@ -316,7 +316,10 @@ def _search(units: list[_Unit], widths: dict[int, int], ncells: int) -> list[_Ch
         memo[(i, k)] = _top2(options)
         return memo[(i, k)]
 
-    return best(0, 0)
+    found = best(0, 0)
+    # best() refers to itself, so its memo would wait for the cycle collector: free it now
+    memo.clear()
+    return found
 
 
 def _continue(
@@ -366,7 +369,9 @@ def _continue(
         return 0.0, [], 0.0
     results.sort(key=lambda item: item[0], reverse=True)
     margin = results[0][0] - results[1][0] if len(results) > 1 else 99.0
-    return results[0][0], results[0][1], margin
+    top = results[0]
+    results.clear()  # walk() refers to itself and to results: free them without the collector
+    return top[0], top[1], margin
 
 
 def rebuild_row(row: RowText, widths: dict[int, int] | None = None) -> RebuiltRow:
