@@ -26,25 +26,29 @@ def _texts() -> list[Path]:
 
 
 @pytest.mark.parametrize("raw", RAWS)
-def test_parse_value_cache_returns_what_parsing_gives(raw: str) -> None:
+def test_parse_value_cached_equals_fresh_parse(raw: str) -> None:
+    """A cached value is the value parsing gives, and the same text gives the same instance."""
     fresh = parse_value.__wrapped__(raw)
     assert parse_value(raw) == fresh
     assert parse_value(raw) is parse_value(raw)  # shared: the value is frozen
     assert parse_value(raw).model_dump() == fresh.model_dump()
 
 
-def test_shared_values_cannot_be_changed() -> None:
+def test_parse_value_shared_instance_assignment_raises() -> None:
+    """A shared value is frozen: changing it raises, and the cache keeps the original."""
     value = parse_value("≥95%")
     with pytest.raises(ValidationError):
         value.raw = "≥96%"  # type: ignore[misc]
     assert parse_value("≥95%").raw == "≥95%"
 
 
-def test_parse_value_none_is_empty_text() -> None:
+def test_parse_value_none_equals_empty_text() -> None:
+    """None parses as the empty text, cached or not."""
     assert parse_value(None) == parse_value.__wrapped__("") == parse_value("")
 
 
-def test_lazy_cell_source_is_the_same_source() -> None:
+def test_cell_with_place_equals_cell_with_source() -> None:
+    """A cell given its place builds, once, the SourceRef it would have been given; it needs one of the two."""
     eager = Cell("甲", 2, SourceRef(file="a.txt", line=3, column=3))
     lazy = Cell("甲", 2, place={"file": "a.txt", "line": 3, "column": 3})
     assert lazy.where("line") == 3 and lazy.where("page") is None
@@ -59,7 +63,8 @@ def test_lazy_cell_source_is_the_same_source() -> None:
 
 
 @pytest.mark.parametrize("path", _texts(), ids=lambda path: path.name)
-def test_detect_and_load_read_the_grid_once(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_choose_then_load_reads_each_grid_once(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """detect() and load() share one grid; a one-cell-per-line or PDF text gets no Guangdong grid."""
     calls: dict[str, int] = {"guangdong": 0, "hebei_cells": 0}
     real_gd, real_cells = guangdong.read_grid, hebei_cells.read_grid
 
@@ -83,13 +88,15 @@ def test_detect_and_load_read_the_grid_once(path: Path, monkeypatch: pytest.Monk
 
 
 @pytest.mark.parametrize("path", _texts(), ids=lambda path: path.name)
-def test_cheap_refusal_agrees_with_the_grid(path: Path) -> None:
+def test_guangdong_quick_refusal_when_grid_scores_none(path: Path) -> None:
+    """Whenever the Guangdong text importer refuses without a grid, the grid would score None too."""
     doc = RawDocument.from_bytes(path.read_bytes(), name=path.name)
     if not guangdong._may_pair_cells(doc):
         assert guangdong_builder.score(guangdong.read_grid(doc.name, doc.lines)) is None
 
 
-def test_quoted_cells_across_lines_still_read_by_the_grid() -> None:
+def test_guangdong_quick_refusal_with_quotes_defers_to_grid() -> None:
+    """A text with a double quote (cells may span lines) is always left to the grid."""
     text = "项目名称\t\"甲\n乙\"\t项目等级\t一般\n用款单位\t丙\t实施期限\t1年\n"
     doc = RawDocument.from_bytes(text.encode("utf-8"), name="q.txt")
     assert guangdong._may_pair_cells(doc)
@@ -98,7 +105,8 @@ def test_quoted_cells_across_lines_still_read_by_the_grid() -> None:
     assert not guangdong._may_pair_cells(doc)
 
 
-def test_learn_widths_readings_are_the_final_readings() -> None:
+def test_learn_widths_readings_equal_rebuilt_rows() -> None:
+    """The readings learn_widths hands back are the rows rebuilt with the widths it returns."""
     path = SAMPLES_DIR / "hebei-pdftext-2025.txt"
     if not path.exists():
         pytest.skip("samples/hebei-pdftext-2025.txt is absent")
