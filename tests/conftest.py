@@ -6,9 +6,11 @@ them skip cleanly when they are absent.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from support import (  # noqa: F401  (re-exported for fixtures)
     CORPUS_DIR,
@@ -20,6 +22,12 @@ from support import (  # noqa: F401  (re-exported for fixtures)
     SHARED_DIR,
     seed_path,
 )
+
+# CI runs the property tests derandomized, so a run is reproducible and a landing never hangs
+# on a new random example; locally they search freshly each run (HYPOTHESIS_PROFILE=ci to pin).
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture
