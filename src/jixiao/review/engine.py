@@ -121,12 +121,21 @@ def review_document(
     for rule in plan.document_rules:
         rule.ctx = RuleContext(profile=doc_profile, forms=forms)
         raw.extend(_run(rule, lambda rule=rule: rule.check_document(forms)))
+    # Each target is extracted once per document and shared by its rules; an extractor that
+    # raises is reported once (JX900 naming the first rule of that target) and the run goes on.
+    extracted: dict[str, list[Any] | None] = {}
     for rule in plan.extra_rules:
         extractor = TARGETS.get(rule.target)
         if extractor is None:
             continue
         rule.ctx = RuleContext(profile=doc_profile, forms=forms)
-        for item in extractor(document):
+        if rule.target not in extracted:
+            try:
+                extracted[rule.target] = list(extractor(document))
+            except Exception as exc:  # a broken extractor must not stop the review
+                extracted[rule.target] = None
+                raw.append(_crash(type(rule), rule.ctx, exc))
+        for item in extracted[rule.target] or ():
             raw.extend(_run(rule, lambda rule=rule, item=item: rule.check_target(item)))
 
     raw = _attach_to_forms(_collapse_columns(raw), forms)

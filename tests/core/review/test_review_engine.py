@@ -155,3 +155,22 @@ def test_review_unrelated_extra_indicator_removes_no_value_finding(form) -> None
     bigger = form.model_copy(update={"indicators": [*form.indicators, extra]})
     after = {(f.code, f.loc) for f in review_forms([bigger], config).findings}
     assert before - after == set()
+
+
+def test_review_target_extractor_that_raises_becomes_one_jx900_and_run_goes_on(monkeypatch) -> None:
+    """A broken target extractor is reported once as JX900; form rules still report."""
+    from jixiao.model import ImportedDocument
+    from jixiao.review import engine
+
+    calls: list[str] = []
+
+    def broken(document: ImportedDocument) -> list[object]:
+        calls.append(document.file)
+        raise IndexError("list index out of range")
+
+    monkeypatch.setitem(engine.TARGETS, "import-problems", broken)
+    doc = ImportedDocument(file="a.txt", layout="x", forms=[form_from_dict(FORM)])
+    report = engine.review(doc, ReviewConfig(select=["JX901", "JX202"]))
+    crash = [f for f in report.findings if f.code == "JX900"]
+    assert (sorted(f.code for f in report.findings), calls, "JX901" in crash[0].message) == (
+        ["JX202", "JX900"], ["a.txt"], True)
