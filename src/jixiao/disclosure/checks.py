@@ -30,16 +30,19 @@ JX620   DIS-03 code structure: length, parent present (error)
 JX621   DIS-03 code unknown for the year, or name differs from the catalogue (warning)
 JX622   DIS-04 all nine tables present; empty tables carry a note (error)
 JX623   DIS-05 changes against last year carry reasons (warning)
+JX624   DIS-06 published within 20 days of the 批复 (warning; silent while either date is unknown)
 ======  =====  ==============================================================
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from jixiao.disclosure.catalogue import Catalogue, load_catalogue
 from jixiao.disclosure.model import (
@@ -68,7 +71,10 @@ CHECK_NAMES: dict[str, str] = {
     "JX617": "disclosure.three_public_vs_economic", "JX618": "disclosure.plausibility",
     "JX620": "disclosure.code_structure", "JX621": "disclosure.code_catalogue",
     "JX622": "disclosure.tables_present", "JX623": "disclosure.change_reasons",
+    "JX624": "disclosure.publication_delay",
 }
+PUBLICATION_DAYS = 20
+"""DIS-06: days allowed between the 批复 and the publication."""
 
 CROSSWALK: tuple[tuple[str, str], ...] = (
     ("2080505", "30108"), ("2080506", "30109"), ("2101101", "30110"), ("2101103", "30111"),
@@ -91,6 +97,48 @@ def fmt(value: Decimal | None) -> str:
 
 def _n(value: Decimal | None) -> Decimal:
     return value if value is not None else ZERO
+
+
+EQUALITY = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+"""The sentence of an equality (used by the rules whose own template is about something else)."""
+ROUNDING = "（尾数差异）"
+HIERARCHY = "“{table}”{level}“{row}”不等于其下各{child_level}之和：{detail}{parts}{rounding}"
+"""合计/类/款 against the sum of its children (JX605's message; JX611's for T6's 类 and 款)."""
+EMPTY_WITHOUT_NOTE = "“{table}”为空表，但没有说明为空的原因（如“注：无…，空表列示。”）"
+NAME_DIFFERS = "“{table}”科目 {code} 名称为“{name}”，{year} 年目录中为“{expected}”"
+NOT_A_CLASS = "“{table}”支出栏“{name}”不是 {year} 年支出功能分类的类级科目"
+SHAPED = frozenset({"JX605", "JX614", "JX616", "JX617", "JX618", "JX620", "JX621", "JX622", "JX623", "JX624"})
+"""Rules whose own message template is not the equality sentence."""
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    return template.format_map(_SafeDict(values))
+
+
+@cache
+def rule_templates(code: str) -> tuple[str, str | None]:
+    """The message and hint templates of rule ``code`` (``Rule_JX6nn`` in the review band)."""
+    module = importlib.import_module(f"jixiao.review.rules.disclosure.{code}")
+    rule = getattr(module, f"Rule_{code}")
+    return rule.message, rule.hint
+
+
+def _row_parts(row: object) -> tuple[str, str, str]:
+    """(code, name, label) of a classified row, a summary/三公 line, or a label string."""
+    if row is None:
+        return "", "", ""
+    if isinstance(row, str):
+        return "", row, row
+    if isinstance(row, ClassifiedRow):
+        return row.code or "", row.name or "合计", row.label()
+    code = getattr(row, "code", None) or ""
+    name = getattr(row, "label", "")
+    return code, name, f"{code} {name}" if code else name
 
 
 @dataclass(slots=True)
@@ -119,11 +167,15 @@ class _Checker:
 
     # -- reporting ---------------------------------------------------------------------------------
 
-    def emit(self, code: str, severity: Severity, message: str, *, source: SourceRef | None = None,
-             loc: tuple[str | int, ...] = (), hint: str | None = None, **ctx: object) -> None:
+    def emit(self, rule: str, severity: Severity, /, *, source: SourceRef | None = None,
+             loc: tuple[str | int, ...] = (), template: str | None = None, **ctx: object) -> None:
+        """Add a finding whose message and hint are the rule's templates (or ``template``) filled from ``ctx``."""
+        values = {k: "" if v is None else str(v) for k, v in ctx.items()}
+        message, hint = rule_templates(rule)
         self.report.findings.append(Finding(
-            code=code, name=CHECK_NAMES.get(code, ""), severity=severity, message=message, hint=hint,
-            loc=loc, source=source, ctx={k: str(v) for k, v in ctx.items()},
+            code=rule, name=CHECK_NAMES.get(rule, ""), severity=severity,
+            message=render(template or message, values), hint=render(hint, values) if hint else None,
+            loc=loc, source=source, ctx=values,
         ))
 
     def count(self, code: str, ok: bool) -> None:
@@ -134,9 +186,12 @@ class _Checker:
     def equal(
         self, code: str, where: str, left_label: str, left: Decimal | None, terms: Sequence[tuple[str, Decimal | None]],
         *, source: SourceRef | None = None, loc: tuple[str | int, ...] = (), severity: Severity = Severity.ERROR,
-        right_label: str | None = None,
+        right_label: str | None = None, row: object = None,
     ) -> bool:
-        """Compare ``left`` with Σ ``terms``; report a difference (rounding-sized ones separately)."""
+        """Compare ``left`` with Σ ``terms``; report a difference (rounding-sized ones separately).
+
+        ``where`` names the table (or the two tables compared), ``row`` the row (a classified row, a
+        summary line or a label) when the comparison is within one row."""
         right = sum((_n(value) for _, value in terms), ZERO)
         diff = _n(left) - right
         ok = diff == 0
@@ -147,10 +202,12 @@ class _Checker:
         if right_label is None:
             right_label = " + ".join(f"{label} {fmt(value)}" for label, value in terms) if len(terms) <= 6 \
                 else f"{len(terms)} 项之和"
-        kind = "（尾数差异）" if sev == self.rounding and sev != severity else ""
-        self.emit(code, sev,
-                  f"{where}：{left_label} {fmt(left)} ≠ {right_label} = {fmt(right)}，相差 {fmt(diff)}{kind}",
-                  source=source, loc=loc, left=fmt(left), right=fmt(right), diff=fmt(diff))
+        row_code, row_name, row_text = _row_parts(row)
+        self.emit(code, sev, template=EQUALITY if code in SHAPED else None, source=source, loc=loc, where=where,
+                  table=where[1:-1] if where.count("“") == 1 and where.startswith("“") and where.endswith("”") else where,
+                  at=f"“{row_text}”" if row_text else "", row=row_text, code=row_code, name=row_name, left=left_label,
+                  right=right_label, actual=fmt(left), expected=fmt(right), difference=fmt(diff),
+                  rounding=ROUNDING if sev == self.rounding and sev != severity else "")
         return False
 
     # -- the tables ----------------------------------------------------------------------------------
@@ -173,6 +230,7 @@ class _Checker:
         self.projects(projects)
         self.crosswalk()
         self.plausibility()
+        self.publication()
         return self.report
 
     def presence(self) -> None:
@@ -181,15 +239,15 @@ class _Checker:
             ok = table is not None
             self.count("JX622", ok)
             if not ok:
-                self.emit("JX622", Severity.ERROR, f"缺少第{kind.value[1]}张表“{kind.title}”：部门预算公开应包含九张表",
-                          loc=("tables", kind.value))
+                self.emit("JX622", Severity.ERROR, loc=("tables", kind.value), table=kind.title,
+                          number=kind.value[1])
                 continue
             if table.is_empty:
                 ok = bool(table.empty_note)
                 self.count("JX622", ok)
                 if not ok:
-                    self.emit("JX622", Severity.ERROR, f"“{table.title}”为空表，但没有说明为空的原因（如“注：无…，空表列示。”）",
-                              source=table.source, loc=("tables", kind.value))
+                    self.emit("JX622", Severity.ERROR, template=EMPTY_WITHOUT_NOTE, source=table.source,
+                              loc=("tables", kind.value), table=table.title, number=kind.value[1])
 
     def t1(self) -> None:
         t1 = self.d.summary(TableKind.T1)
@@ -236,9 +294,8 @@ class _Checker:
         for line in classes:
             if line.code is None:
                 self.count("JX621", False)
-                self.emit("JX621", Severity.WARNING,
-                          f"{name}支出栏“{line.label}”不是 {self.catalogue.year} 年支出功能分类的类级科目",
-                          source=line.source, row=line.label)
+                self.emit("JX621", Severity.WARNING, template=NOT_A_CLASS, source=line.source, table=t1.title,
+                          code="", name=line.label, year=self.catalogue.year)
 
     def hierarchy(self, table: ClassifiedTable, code: str) -> None:
         """合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, for every column of the table."""
@@ -270,11 +327,13 @@ class _Checker:
             kid_level = {None: "类", 1: "款", 2: "项"}[parent.level]
             detail = "；".join(f"{type(parent).COLUMNS[c]} {fmt(left)} ≠ {fmt(right)}" for c, left, right in diffs)
             parts = " + ".join(f"{kid.code} {fmt(kid.get(diffs[0][0]))}" for kid in kids) if len(kids) <= 6 else ""
-            tail = "（尾数差异）" if sev == self.rounding else ""
-            self.emit(code, sev, f"“{table.title}”{level}“{parent.label()}”不等于其下各{kid_level}之和：{detail}"
-                      + (f"（{parts}）" if parts else "") + tail,
-                      source=parent.source, loc=("tables", table.kind.value, parent.code or "合计"),
-                      row=parent.label(), table=table.title)
+            column, left, right = diffs[0]
+            self.emit(code, sev, template=HIERARCHY, source=parent.source,
+                      loc=("tables", table.kind.value, parent.code or "合计"), table=table.title, level=level,
+                      row=parent.label(), code=parent.code or "", name=parent.name or "合计", child_level=kid_level,
+                      detail=detail, parts=f"（{parts}）" if parts else "", column=type(parent).COLUMNS[column],
+                      actual=fmt(left), expected=fmt(right), difference=fmt(_n(left) - right),
+                      rounding=ROUNDING if sev == self.rounding else "")
         del by_code
 
     def codes(self, table: ClassifiedTable, kind: str) -> None:
@@ -290,41 +349,39 @@ class _Checker:
                 problems.append(f"上级科目 {row.code[:-2]} 不在表中")
             self.count("JX620", not problems)
             if problems:
-                self.emit("JX620", Severity.ERROR, f"“{table.title}”科目“{row.label()}”：{'；'.join(problems)}",
-                          source=row.source, row=row.label())
+                self.emit("JX620", Severity.ERROR, source=row.source, table=table.title, code=row.code,
+                          name=row.name, problem="；".join(problems))
                 continue
             entry = self.catalogue.get(kind, row.code)
             ok = entry is not None and self.catalogue.names_match(kind, row.code, row.name) is not False
             self.count("JX621", ok)
             if entry is None:
-                self.emit("JX621", Severity.WARNING,
-                          f"“{table.title}”科目编码 {row.code}（{row.name}）不在 {self.catalogue.year} 年政府收支分类科目目录中",
-                          source=row.source, row=row.label())
+                self.emit("JX621", Severity.WARNING, source=row.source, table=table.title, code=row.code,
+                          name=row.name, year=self.catalogue.year)
             elif not ok:
-                self.emit("JX621", Severity.WARNING,
-                          f"“{table.title}”科目 {row.code} 名称为“{row.name}”，{self.catalogue.year} 年目录中为“{entry.name}”",
-                          source=row.source, row=row.label())
+                self.emit("JX621", Severity.WARNING, template=NAME_DIFFERS, source=row.source, table=table.title,
+                          code=row.code, name=row.name, year=self.catalogue.year, expected=entry.name)
 
     def t2_t3(self) -> None:
         t1, t2, t3 = self.d.summary(TableKind.T1), self.d.classified(TableKind.T2), self.d.classified(TableKind.T3)
         if t2 is not None and any(c in t2.columns for c in (*IncomeRow.INCOME_TYPES, "subtotal", "carryover")):
             for row in t2.rows:
                 assert isinstance(row, IncomeRow)
-                where = f"“{t2.title}”“{row.label()}”"
+                where = f"“{t2.title}”"
                 types = [(IncomeRow.COLUMNS[c], row.get(c)) for c in IncomeRow.INCOME_TYPES]
                 if "subtotal" in t2.columns:
                     self.equal("JX606", where, "合计", row.total, [("本年收入小计", row.subtotal), ("上年结转", row.carryover)],
-                               source=row.source)
+                               source=row.source, row=row)
                     self.equal("JX606", where, "本年收入小计", row.subtotal, types, source=row.source,
-                               right_label="各收入类型之和")
+                               right_label="各收入类型之和", row=row)
                 else:
                     self.equal("JX606", where, "合计", row.total, [*types, ("上年结转", row.carryover)],
-                               source=row.source, right_label="各收入类型与上年结转之和")
+                               source=row.source, right_label="各收入类型与上年结转之和", row=row)
         if t3 is not None and len(t3.columns) > 1:
             for row in t3.rows:
                 terms = [(label, row.get(c)) for c, label in type(row).COLUMNS.items() if c != "total"]
-                self.equal("JX607", f"“{t3.title}”“{row.label()}”", "合计", row.get("total"), terms, source=row.source,
-                           right_label="基本、项目等各项支出之和")
+                self.equal("JX607", f"“{t3.title}”", "合计", row.get("total"), terms, source=row.source,
+                           right_label="基本、项目等各项支出之和", row=row)
         if t1 is None:
             return
         grand = t1.income_line("grand_total")
@@ -341,10 +398,9 @@ class _Checker:
                 row = table.row(line.code)
                 if row is None and line.amount is None:
                     continue
-                self.equal("JX608", f"“{table.title}”与“{t1.title}”类“{line.code} {line.label}”",
-                           f"{table.kind.value} 金额", row.get("total") if row else None,
-                           [("收支总表", line.amount)], source=row.source if row else line.source,
-                           right_label="收支总表金额")
+                self.equal("JX608", f"“{table.title}”与“{t1.title}”类", f"{table.kind.value} 金额",
+                           row.get("total") if row else None, [("收支总表", line.amount)],
+                           source=row.source if row else line.source, right_label="收支总表金额", row=line)
         if t2 is not None and t2.total_row is not None:
             total = t2.total_row
             assert isinstance(total, IncomeRow)
@@ -392,9 +448,9 @@ class _Checker:
             if line.general is None and line.fund is None and line.capital is None:
                 continue  # a line not split by fund (e.g. Jiangsu's 支出用途 lines)
             if len(t4.columns) > 1:
-                self.equal("JX609", f"{name}“{line.label}”", "合计", line.amount,
+                self.equal("JX609", name, "合计", line.amount,
                            [("一般公共预算", line.general), ("政府性基金", line.fund), ("国有资本经营", line.capital)],
-                           source=line.source)
+                           source=line.source, row=line)
         current = t4.expenditure_line("current_total")
         grand = t4.expenditure_line("grand_total")
         closing = t4.expenditure_line("closing_carryover")
@@ -417,8 +473,8 @@ class _Checker:
         if t5 is None:
             return
         for row in t5.rows if {"basic", "project"} & set(t5.columns) else []:
-            self.equal("JX610", f"“{t5.title}”“{row.label()}”", "合计", row.get("total"),
-                       [("基本支出", row.get("basic")), ("项目支出", row.get("project"))], source=row.source)
+            self.equal("JX610", f"“{t5.title}”", "合计", row.get("total"),
+                       [("基本支出", row.get("basic")), ("项目支出", row.get("project"))], source=row.source, row=row)
         total = t5.total_row
         if total is None:
             return
@@ -451,8 +507,8 @@ class _Checker:
             return
         self.codes(t6, "dept_econ")
         for row in t6.rows if {"personnel", "public"} & set(t6.columns) else []:
-            self.equal("JX611", f"“{t6.title}”“{row.label()}”", "合计", row.get("total"),
-                       [("人员经费", row.get("personnel")), ("公用经费", row.get("public"))], source=row.source)
+            self.equal("JX611", f"“{t6.title}”", "合计", row.get("total"),
+                       [("人员经费", row.get("personnel")), ("公用经费", row.get("public"))], source=row.source, row=row)
         self.hierarchy(t6, "JX611")
         if t5 is not None and "basic" in t5.columns and t5.total_row is not None and t6.total_row is not None:
             self.equal("JX611", f"“{t6.title}”与“{t5.title}”", "合计", t6.total_row.get("total"),
@@ -500,8 +556,9 @@ class _Checker:
         for r in t9.rows:
             if r.general is None and r.fund is None and r.capital is None:
                 continue
-            self.equal("JX613", f"{name}“{r.label}”", "合计", r.total,
-                       [("一般公共预算", r.general), ("政府性基金", r.fund), ("国有资本经营", r.capital)], source=r.source)
+            self.equal("JX613", name, "合计", r.total,
+                       [("一般公共预算", r.general), ("政府性基金", r.fund), ("国有资本经营", r.capital)], source=r.source,
+                       row=r)
 
     # -- text ----------------------------------------------------------------------------------------
 
@@ -566,9 +623,8 @@ class _Checker:
             ok = stated == in_table
             self.count("JX614", ok)
             if not ok:
-                self.emit("JX614", Severity.ERROR,
-                          f"情况说明中{label}为 {fmt(stated)} 万元，而“{table}”中为 {fmt(in_table)} 万元",
-                          source=SourceRef(file=self.d.file), label=label, text=fmt(stated), table=fmt(in_table))
+                self.emit("JX614", Severity.ERROR, source=SourceRef(file=self.d.file), table=table, label=label,
+                          actual=fmt(stated), expected=fmt(in_table), difference=fmt(stated - in_table))
         change = re.search(r"较\d{4}年预算(增加|减少)([\d,.]+)万元，其中：?基本支出(增加|减少)([\d,.]+)万元.*?项目支出(增加|减少)([\d,.]+)万元",
                            flat)
         if change:
@@ -585,8 +641,8 @@ class _Checker:
             ok = "原因" in window or "由于" in window or "因为" in window
             self.count("JX623", ok)
             if not ok:
-                self.emit("JX623", Severity.WARNING, "情况说明列出了比上年增减的金额，但没有说明增减原因",
-                          source=SourceRef(file=self.d.file))
+                self.emit("JX623", Severity.WARNING, source=SourceRef(file=self.d.file),
+                          change=f"{change.group(1)} {change.group(2)} 万元")
 
     def projects(self, projects: Sequence[tuple[str, Decimal]] | None) -> None:
         t3 = self.d.classified(TableKind.T3)
@@ -611,9 +667,9 @@ class _Checker:
             self.count("JX616", ok)
             if not ok:
                 other = f"{economic_code} {e_row.name} {fmt(e_value)}" if e_row else f"没有 {economic_code} 经济科目"
-                self.emit("JX616", Severity.WARNING,
-                          f"功能科目“{f_row.label()}”基本支出 {fmt(f_value)}，对应的经济科目为：{other}",
-                          source=f_row.source, function=function_code, economic=economic_code)
+                self.emit("JX616", Severity.WARNING, source=f_row.source, table=t5.title, code=f_row.code,
+                          name=f_row.name, actual=fmt(f_value), expected=fmt(e_value),
+                          difference=fmt(_n(f_value) - _n(e_value)), economic=economic_code, other=other)
 
     def plausibility(self) -> None:
         t9, t6 = self.d.three_public(), self.d.classified(TableKind.T6)
@@ -625,9 +681,9 @@ class _Checker:
                 ok = _n(r.total) >= _n(e_row.get("total"))
                 self.count("JX617", ok)
                 if not ok:
-                    self.emit("JX617", Severity.WARNING,
-                              f"“{t9.title}”{r.label} {fmt(r.total)} 小于基本支出经济科目 {e_row.label()} {fmt(e_row.get('total'))}",
-                              source=r.source)
+                    self.emit("JX617", Severity.WARNING, source=r.source, table=t9.title, item=r.label,
+                              actual=fmt(r.total), code=e_row.code, name=e_row.name, expected=fmt(e_row.get("total")),
+                              difference=fmt(_n(r.total) - _n(e_row.get("total"))))
         if t9 is None:
             return
         vehicle = max(_n(getattr(t9.row(k), "total", None)) for k in ("vehicle", "vehicle_operation"))
@@ -640,9 +696,21 @@ class _Checker:
             assets is not None and assets.is_empty)
         self.count("JX618", not no_assets)
         if no_assets:
-            self.emit("JX618", Severity.INFO,
-                      f"“三公”经费安排了公务用车运行维护费 {fmt(vehicle)}，但国有资产信息显示上年末固定资产为 0（无车辆）",
-                      source=t9.source)
+            self.emit("JX618", Severity.INFO, source=t9.source, table=t9.title, actual=fmt(vehicle))
+
+    def publication(self) -> None:
+        """DIS-06: published within 20 days of the 批复; nothing is said while either date is unknown."""
+        approved, published = self.d.approved_on, self.d.published_on
+        if approved is None or published is None:
+            return
+        days = (published.value - approved.value).days
+        ok = days <= PUBLICATION_DAYS
+        self.count("JX624", ok)
+        if not ok:
+            self.emit("JX624", Severity.WARNING, source=published.source or approved.source, loc=("published_on",),
+                      approved=f"{approved.value:%Y年%m月%d日}", published=f"{published.value:%Y年%m月%d日}",
+                      days=days, limit=PUBLICATION_DAYS, actual=days, expected=PUBLICATION_DAYS,
+                      difference=days - PUBLICATION_DAYS)
 
 
 def check_disclosure(

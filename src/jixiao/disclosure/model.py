@@ -11,6 +11,7 @@ cell) and lists them with their Chinese labels in ``COLUMNS``. Amounts are in th
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar
@@ -304,6 +305,15 @@ class ProjectAmount(BaseModel):
     source: SourceRef | None = None
 
 
+class StatedDate(BaseModel):
+    """A date of the disclosure and where it comes from: the sentence of the document it was read
+    from, or who supplied it (``由使用者提供``)."""
+
+    value: date
+    evidence: str = ""
+    source: SourceRef | None = None
+
+
 class Disclosure(BaseModel):
     """One department's budget disclosure for one year."""
 
@@ -318,6 +328,10 @@ class Disclosure(BaseModel):
     explanation: str | None = None
     """The explanation text (情况说明), for the text ↔ table checks (D14)."""
     projects: list[ProjectAmount] = Field(default_factory=list)
+    approved_on: StatedDate | None = None
+    """批复日期: when the budget was approved (DIS-06), if stated or supplied."""
+    published_on: StatedDate | None = None
+    """公开日期: when the disclosure was published (DIS-06), if stated or supplied."""
     problems: list[str] = Field(default_factory=list)
     """What the importer could not read, in Chinese, naming the place."""
 

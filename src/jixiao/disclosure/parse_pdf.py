@@ -31,6 +31,7 @@ from jixiao.disclosure.assemble import (
     three_public_key,
 )
 from jixiao.disclosure.catalogue import Catalogue, load_catalogue
+from jixiao.disclosure.dates import find_dates
 from jixiao.disclosure.model import Disclosure, GenericTable, TableKind
 from jixiao.disclosure.parse_text import classify_title
 from jixiao.errors import UnreadableDocument
@@ -600,4 +601,9 @@ def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None 
     full = "\n".join(texts)
     start = full.find("情况说明")
     disclosure.explanation = full[start:] if start >= 0 else None
+    first_table = min((item.page for item in found.values()), default=None)
+    cover = texts[0] if texts and (first_table is None or first_table > 1) else None
+    disclosure.approved_on, disclosure.published_on = find_dates(
+        ((text, SourceRef(file=name, page=view.number)) for view, text in zip(views, texts, strict=True)),
+        cover=cover, cover_source=SourceRef(file=name, page=1))
     return disclosure

@@ -24,6 +24,7 @@ from jixiao.disclosure.assemble import (
     parse_number,
 )
 from jixiao.disclosure.catalogue import Catalogue, load_catalogue
+from jixiao.disclosure.dates import find_dates
 from jixiao.disclosure.model import (
     ClassifiedTable,
     Disclosure,
@@ -210,6 +211,7 @@ def parse_disclosure_text(
         lines.extend(piece_lines)
         numbers.extend(range(base, base + len(piece_lines)))
     blocks = _split_blocks(lines, numbers)
+    line_numbers = list(numbers)
     if not blocks:
         raise UnsupportedDocument(file, "没有找到部门预算公开表格：应有“部门预算收支总表”等表名，其下一行写明单位")
     disclosure = Disclosure(file=file)
@@ -276,8 +278,20 @@ def parse_disclosure_text(
         if block.kind in disclosure.tables:
             disclosure.unit = disclosure.tables[TableKind.T1].unit if TableKind.T1 in disclosure.tables else unit
     disclosure.explanation = _explanation(lines)
-    disclosure.projects = parse_projects(lines, file=file, numbers=numbers)
+    disclosure.approved_on, disclosure.published_on = find_dates(_date_windows(lines, line_numbers, file))
+    disclosure.projects = parse_projects(lines, file=file, numbers=line_numbers)
     return disclosure
+
+
+def _date_windows(lines: list[str], numbers: list[int], file: str) -> Iterable[tuple[str, SourceRef]]:
+    """Each non-empty line, joined with the next when its sentence runs on (a date broken over lines)."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if i + 1 < len(lines) and lines[i + 1].strip() and not line.rstrip().endswith(("。", "；")):
+            yield line.rstrip() + lines[i + 1].strip(), SourceRef(file=file, line=numbers[i], line_end=numbers[i + 1])
+        else:
+            yield line, SourceRef(file=file, line=numbers[i])
 
 
 def _reference_total(table: ClassifiedTable, classes: set[str]) -> dict[str, Decimal]:

@@ -12,7 +12,7 @@ from support import seed_path  # tests/ is on sys.path (pyproject pythonpath)
 def test_disclosure_band_registered_with_all_codes() -> None:
     """The band's rules are in the catalogue, target ``disclosure``, group ``disclosure``."""
     rules = [r for r in all_rules() if r.code.startswith("JX6")]
-    assert [r.code for r in rules] == [f"JX6{n:02d}" for n in (*range(1, 19), 20, 21, 22, 23)]
+    assert [r.code for r in rules] == [f"JX6{n:02d}" for n in (*range(1, 19), 20, 21, 22, 23, 24)]
     assert {(r.target, "disclosure" in r.groups) for r in rules} == {("disclosure", True)}
     assert get_rule("disclosure.function_hierarchy").code == "JX605"
 

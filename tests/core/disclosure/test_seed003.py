@@ -71,7 +71,8 @@ def test_check_seed003_reproduces_domain_results(seed003: Disclosure) -> None:
     """Exactly the failures of domain.md §6.4: D05 rounding for 208 in T2/T3/T5, D11 302, D14 三公 car,
     six D16 mismatches, D18; plus 人行科目 (not a 类) and the missing change reasons (DIS-05)."""
     report = check_disclosure(seed003)
-    got = sorted((f.code, f.severity.value, f.ctx.get("row", f.ctx.get("function", f.ctx.get("label", ""))))
+    got = sorted((f.code, f.severity.value,
+                  f.ctx.get("row") or f.ctx.get("code") or f.ctx.get("label") or f.ctx.get("name", ""))
                  for f in report.findings)
     assert got == sorted([
         ("JX605", "info", "208 社会保障和就业支出"),
@@ -108,4 +109,4 @@ def test_check_seed003_projects_from_forms_override(seed003: Disclosure) -> None
     """Project amounts passed in (name, amount) replace the document's; a missing project is an error."""
     report = check_disclosure(seed003, projects=[(p.name, p.amount) for p in seed003.projects[1:]])
     d15 = [f for f in report.findings if f.code == "JX615"]
-    assert [(f.severity.value, f.ctx["diff"]) for f in d15] == [("error", f"{seed003.projects[0].amount:,.2f}")]
+    assert [(f.severity.value, f.ctx["difference"]) for f in d15] == [("error", f"{seed003.projects[0].amount:,.2f}")]

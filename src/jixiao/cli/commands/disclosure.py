@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,13 @@ import typer
 from jixiao.cli.commands._common import ExitCode, handles_errors, out_console
 
 disclosure_app = typer.Typer(help="部门预算公开表：导入、核对、导出。Budget disclosure tables.", no_args_is_help=True)
+_DATE_HELP = "（YYYY-MM-DD）；替代文件中写明的日期。"
+
+
+def _date_option(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
 catalogue_app = typer.Typer(help="政府收支分类科目目录。The classification code catalogue.", no_args_is_help=True)
 
 
@@ -19,12 +27,18 @@ catalogue_app = typer.Typer(help="政府收支分类科目目录。The classific
 def import_command(
     file: Annotated[Path, typer.Argument(help="PDF 或文本文件。A PDF or text file.", exists=True, dir_okay=False)],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写出 JSON/.xlsx/.pdf/.html/.svg 文件。")] = None,
+    approved_on: Annotated[datetime | None, typer.Option(
+        "--approved-on", formats=["%Y-%m-%d"], help="批复日期" + _DATE_HELP)] = None,
+    published_on: Annotated[datetime | None, typer.Option(
+        "--published-on", formats=["%Y-%m-%d"], help="公开日期" + _DATE_HELP)] = None,
 ) -> None:
     """读取部门预算公开表并输出为 JSON（或按 -o 的扩展名导出）。"""
     from jixiao.disclosure import load_disclosure
+    from jixiao.disclosure.dates import apply_dates
     from jixiao.disclosure.export import render_disclosure
 
     disclosure = load_disclosure(file)
+    apply_dates(disclosure, approved_on=_date_option(approved_on), published_on=_date_option(published_on))
     if output is not None and output.suffix.lower() in (".xlsx", ".pdf", ".html", ".svg"):
         output.write_bytes(render_disclosure(disclosure, output.suffix.lower().lstrip(".")))
         out_console().print(f"已写出 {output}（{len(disclosure.tables)} 张表，{disclosure.row_count} 行）")
@@ -41,13 +55,19 @@ def import_command(
 def check_command(
     file: Annotated[Path, typer.Argument(help="PDF 或文本文件。A PDF or text file.", exists=True, dir_okay=False)],
     catalogue_dir: Annotated[Path | None, typer.Option("--catalogue-dir", help="用户目录所在文件夹。")] = None,
+    approved_on: Annotated[datetime | None, typer.Option(
+        "--approved-on", formats=["%Y-%m-%d"], help="批复日期" + _DATE_HELP)] = None,
+    published_on: Annotated[datetime | None, typer.Option(
+        "--published-on", formats=["%Y-%m-%d"], help="公开日期" + _DATE_HELP)] = None,
 ) -> None:
     """核对部门预算公开表（JX6xx：表内、表间、文字与表格、科目编码）。"""
     from jixiao.disclosure import load_disclosure
     from jixiao.disclosure.catalogue import load_catalogue
     from jixiao.disclosure.checks import check_disclosure
+    from jixiao.disclosure.dates import apply_dates
 
     disclosure = load_disclosure(file)
+    apply_dates(disclosure, approved_on=_date_option(approved_on), published_on=_date_option(published_on))
     report = check_disclosure(disclosure, catalogue=load_catalogue(disclosure.year, catalogue_dir=catalogue_dir))
     console = out_console()
     for finding in report.findings:

@@ -26,3 +26,5 @@ class Rule_JX601(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "本年收入合计应等于各收入项目之和；请核对收入项目是否漏列或金额有误"

@@ -26,3 +26,5 @@ class Rule_JX602(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "收入总计应等于本年收入合计加上年结转结余"

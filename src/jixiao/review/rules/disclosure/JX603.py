@@ -26,3 +26,5 @@ class Rule_JX603(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "本年支出合计应等于各功能类支出之和，支出总计应等于本年支出合计加年终结转结余"

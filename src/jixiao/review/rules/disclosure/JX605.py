@@ -26,3 +26,5 @@ class Rule_JX605(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "“{table}”{level}“{row}”不等于其下各{child_level}之和：{detail}{parts}{rounding}"
+    hint = "类应等于其下各款之和、款应等于其下各项之和、合计应等于各类之和；差额为 {difference}，请核对是否漏列或错列了下级科目"

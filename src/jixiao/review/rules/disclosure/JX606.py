@@ -26,3 +26,5 @@ class Rule_JX606(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "收入总表每行：合计 = 本年收入小计 + 上年结转，本年收入小计 = 各收入类型之和"

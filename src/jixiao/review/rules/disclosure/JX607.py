@@ -26,3 +26,5 @@ class Rule_JX607(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "支出总表每行：合计 = 基本支出 + 项目支出 + 经营、上解、对附属单位补助等支出"

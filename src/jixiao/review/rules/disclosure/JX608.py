@@ -26,3 +26,5 @@ class Rule_JX608(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "收支总表、收入总表、支出总表的合计和各功能类金额应一致"

@@ -26,3 +26,5 @@ class Rule_JX609(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "财政拨款收支总表的收入、支出应分资金来源平衡"

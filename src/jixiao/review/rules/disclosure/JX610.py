@@ -26,3 +26,5 @@ class Rule_JX610(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "一般公共预算财政拨款支出表应与财政拨款收支总表、支出总表一致"

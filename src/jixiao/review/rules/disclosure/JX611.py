@@ -26,3 +26,5 @@ class Rule_JX611(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "基本支出表：合计 = 人员经费 + 公用经费，类 = 各款之和，合计 = 一般公共预算支出表的基本支出"

@@ -26,3 +26,5 @@ class Rule_JX612(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "政府性基金、国有资本经营预算支出表的合计应等于财政拨款收支总表相应列的支出"

@@ -26,3 +26,5 @@ class Rule_JX613(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"

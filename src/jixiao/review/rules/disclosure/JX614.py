@@ -26,3 +26,5 @@ class Rule_JX614(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-01', 'DIS-05')
+    message = "情况说明中{label}为 {actual} 万元，而“{table}”中为 {expected} 万元"
+    hint = "情况说明中的金额应与表格一致（相差 {difference} 万元）"

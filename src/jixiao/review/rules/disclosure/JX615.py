@@ -26,3 +26,5 @@ class Rule_JX615(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.RELEVANCE
     checklist = ('DIS-01',)
+    message = "{where}{at}：{left} {actual} ≠ {right} = {expected}，相差 {difference}{rounding}"
+    hint = "项目绩效目标表中各项目预算之和应等于支出总表的项目支出"

@@ -26,3 +26,5 @@ class Rule_JX616(DisclosureRule):
     default_severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
     checklist = ('DIS-02',)
+    message = "“{table}”功能科目“{code} {name}”基本支出 {actual}，对应的经济科目为：{other}"
+    hint = "人员类功能科目的基本支出应与对应的经济科目（{economic}）金额一致，相差 {difference}"

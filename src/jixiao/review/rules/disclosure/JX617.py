@@ -26,3 +26,5 @@ class Rule_JX617(DisclosureRule):
     default_severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
     checklist = ('DIS-02',)
+    message = "“{table}”{item} {actual} 小于基本支出经济科目“{code} {name}” {expected}"
+    hint = "“三公”经费中的一项不应少于基本支出中对应经济科目的金额"

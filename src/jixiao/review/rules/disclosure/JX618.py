@@ -26,3 +26,5 @@ class Rule_JX618(DisclosureRule):
     default_severity = Severity.INFO
     dimension = Dimension.FEASIBILITY
     checklist = ('DIS-02',)
+    message = "“{table}”安排了公务用车运行维护费 {actual}，但国有资产信息显示上年末固定资产为 0（无车辆）"
+    hint = "请核对车辆及固定资产信息，或说明无车辆而安排运行维护费的原因"

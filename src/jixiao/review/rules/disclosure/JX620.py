@@ -26,3 +26,5 @@ class Rule_JX620(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-03',)
+    message = "“{table}”科目“{code} {name}”：{problem}"
+    hint = "功能分类编码为 3/5/7 位，经济分类编码为 3/5 位，下级科目的上级科目应在表中列出"

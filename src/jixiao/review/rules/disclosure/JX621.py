@@ -26,3 +26,5 @@ class Rule_JX621(DisclosureRule):
     default_severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
     checklist = ('DIS-03',)
+    message = "“{table}”科目编码 {code}（{name}）不在 {year} 年政府收支分类科目目录中"
+    hint = "请按 {year} 年政府收支分类科目填列编码和名称；目录可用 jixiao disclosure catalogue load 更新"

@@ -26,3 +26,5 @@ class Rule_JX622(DisclosureRule):
     default_severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-04',)
+    message = "缺少第{number}张表“{table}”：部门预算公开应包含九张表"
+    hint = "部门预算公开应包含九张表；没有数据的表也应列出，并注明“无…，空表列示”"

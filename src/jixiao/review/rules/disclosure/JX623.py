@@ -26,3 +26,5 @@ class Rule_JX623(DisclosureRule):
     default_severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
     checklist = ('DIS-05',)
+    message = "情况说明列出了比上年增减的金额（{change}），但没有说明增减原因"
+    hint = "比上年增减的金额应说明主要原因"

@@ -42,11 +42,12 @@ class DisclosureRule(Rule):
     groups: ClassVar[tuple[str, ...]] = ("all", "disclosure")
     target: ClassVar[str] = "disclosure"
     form_kinds: ClassVar[tuple[str, ...]] = ()
-    message: ClassVar[str] = "{text}"
     config_keywords: ClassVar[dict[str, Any]] = {"rounding_severity": "info"}
 
     def check_target(self, obj: Any) -> Iterator[Finding]:
         report = obj.report(str(self.param("rounding_severity")))
+        # The report's findings were rendered from this band's message and hint templates
+        # (jixiao.disclosure.checks.rule_templates); only the name is the configured rule's.
         for finding in report.findings:
             if finding.code == self.code:
                 yield finding.model_copy(update={"name": self.name})
