@@ -106,6 +106,39 @@ def disclosure_import_confirm(*, job: DisclosureImport, actor) -> Disclosure:
 
 
 @transaction.atomic
+def disclosure_dates_update(*, disclosure: Disclosure, actor, approved_on, published_on) -> Disclosure:
+    """Set the 批复 and 公开 dates of a stored disclosure (``None`` clears one); the findings
+    (JX624, DIS-06) are refreshed by the save. A date set here is marked as given by the user;
+    an unchanged date keeps the evidence it was read with."""
+    from jixiao.disclosure.dates import supplied
+
+    disclosure = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+    core = disclosure.core()
+    who = f"由 {getattr(actor, 'display_name', '') or actor.username} 在系统中填写"
+    before = {}
+    for field, value in (("approved_on", approved_on), ("published_on", published_on)):
+        current = getattr(core, field)
+        before[field] = current.value.isoformat() if current else None
+        if (current.value if current else None) != value:
+            setattr(core, field, supplied(value, who))
+    if before == {"approved_on": approved_on and approved_on.isoformat(),
+                  "published_on": published_on and published_on.isoformat()}:
+        return disclosure
+    disclosure.data = core.model_dump(mode="json")
+    disclosure.save()
+    # No audit type of its own yet (audit/models.py is not this app's): recorded as a change to the
+    # imported disclosure, with the dates before and after.
+    audit_record(
+        actor=actor, event=AuditEventType.DISCLOSURE_IMPORTED, organisation=disclosure.organisation,
+        extra={"disclosure": disclosure.pk, "year": disclosure.budget_year, "dates": {
+            "before": before, "after": {"approved_on": approved_on and approved_on.isoformat(),
+                                        "published_on": published_on and published_on.isoformat()}},
+               "errors": disclosure.error_count},
+    )
+    return disclosure
+
+
+@transaction.atomic
 def disclosure_import_cancel(*, job: DisclosureImport) -> None:
     job.status = DisclosureImportStatus.CANCELLED
     job.result = {}

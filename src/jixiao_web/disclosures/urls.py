@@ -11,5 +11,6 @@ urlpatterns = [
     path("import/<int:pk>/cancel/", views.disclosure_import_cancel_view, name="import_cancel"),
     path("org/<str:code>/<int:year>/", views.disclosure_by_org_year, name="by_org_year"),
     path("<int:pk>/", views.disclosure_detail, name="detail"),
+    path("<int:pk>/dates/", views.disclosure_dates_view, name="dates"),
     path("<int:pk>/export/<str:fmt>/", views.disclosure_download, name="export"),
 ]

@@ -24,6 +24,7 @@ from jixiao_web.disclosures.selectors import (
 from jixiao_web.disclosures.services import (
     EXPORT_FORMATS,
     disclosure_chart_svg,
+    disclosure_dates_update,
     disclosure_export,
     disclosure_import_cancel,
     disclosure_import_confirm,
@@ -62,8 +63,41 @@ def disclosure_detail(request: HttpRequest, pk: int) -> TemplateResponse:
             "chart": mark_safe(disclosure_chart_svg(disclosure)),
             "export_formats": EXPORT_FORMATS,
             "can_export": request.user.has_perm("disclosures.export_disclosure", disclosure),
+            "can_edit_dates": request.user.has_perm("disclosures.import_disclosure", disclosure),
+            "dates_finding": next((f for f in disclosure.findings if f["code"] == "JX624"), None),
         },
     )
+
+
+def _date_field(request: HttpRequest, name: str, label: str):
+    """A ``YYYY-MM-DD`` field of the POST, None when empty (ApplicationError when malformed)."""
+    from datetime import date
+
+    raw = request.POST.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ApplicationError(f"{label}“{raw}”不是有效日期，应为 年-月-日（如 2025-01-20）", code="bad_date") from exc
+
+
+@login_required
+@require_POST
+def disclosure_dates_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit the 批复 and 公开 dates (DIS-06, JX624) of a stored disclosure."""
+    disclosure = get_or_404(disclosure_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "disclosures.import_disclosure", disclosure)
+    try:
+        approved_on = _date_field(request, "approved_on", "批复日期")
+        published_on = _date_field(request, "published_on", "公开日期")
+        disclosure_dates_update(disclosure=disclosure, actor=request.user, approved_on=approved_on,
+                                published_on=published_on)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("disclosures:detail", pk=pk)
+    messages.success(request, "已保存批复日期和公开日期")
+    return redirect("disclosures:detail", pk=pk)
 
 
 @login_required

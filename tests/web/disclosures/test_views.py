@@ -175,3 +175,44 @@ def test_disclosure_apis_list_and_detail_scoped(world, stored_disclosure):
     client.force_authenticate(world.dept_reviewer_b)
     assert client.get(reverse("api:disclosure_list")).json()["count"] == 0
     assert client.get(reverse("api:disclosure_detail", args=[stored_disclosure.pk])).status_code == 404
+
+
+def test_disclosure_dates_edit_gives_jx624_and_audits(client, world, stored_disclosure):
+    """Dates entered on the page are stored as given by the user; 35 days apart they give the JX624
+    warning on the page, recorded in the audit log with the dates before and after."""
+    c = _client(client, world.dept_reviewer_a)
+    url = reverse("disclosures:dates", args=[stored_disclosure.pk])
+    response = c.post(url, {"approved_on": "2026-01-20", "published_on": "2026-02-24"})
+    stored = Disclosure.objects.get(pk=stored_disclosure.pk)
+    core = stored.core()
+    assert (response.status_code, core.approved_on.value.isoformat(), core.published_on.value.isoformat(),
+            core.published_on.evidence.endswith("在系统中填写")) == (302, "2026-01-20", "2026-02-24", True)
+    assert [f["message"] for f in stored.findings if f["code"] == "JX624"] == [
+        "2026年02月24日公开，距批复（2026年01月20日）35 天，超过 20 天"]
+    html = c.get(reverse("disclosures:detail", args=[stored.pk])).content.decode()
+    assert 'name="approved_on" value="2026-01-20"' in html and "JX624 2026年02月24日公开" in html
+    event = AuditEvent.objects.filter(event_type=AuditEventType.DISCLOSURE_IMPORTED).order_by("-pk").first()
+    assert event.extra["dates"] == {"before": {"approved_on": None, "published_on": None},
+                                    "after": {"approved_on": "2026-01-20", "published_on": "2026-02-24"}}
+
+
+def test_disclosure_dates_edit_cleared_date_silences_rule(client, world, stored_disclosure):
+    """Clearing the publication date removes the JX624 finding (no finding while a date is unknown)."""
+    c = _client(client, world.dept_reviewer_a)
+    url = reverse("disclosures:dates", args=[stored_disclosure.pk])
+    c.post(url, {"approved_on": "2026-01-20", "published_on": "2026-03-24"})
+    c.post(url, {"approved_on": "2026-01-20", "published_on": ""})
+    stored = Disclosure.objects.get(pk=stored_disclosure.pk)
+    assert ([f for f in stored.findings if f["code"] == "JX624"], stored.core().published_on) == ([], None)
+
+
+def test_disclosure_dates_edit_bad_date_and_finance_refused(client, world, stored_disclosure):
+    """A malformed date is refused with a message and nothing stored; the finance reviewer, who may
+    only view, cannot edit (403)."""
+    c = _client(client, world.dept_reviewer_a)
+    url = reverse("disclosures:dates", args=[stored_disclosure.pk])
+    response = c.post(url, {"approved_on": "2026-13-40"}, follow=True)
+    assert "批复日期“2026-13-40”不是有效日期" in response.content.decode()
+    assert Disclosure.objects.get(pk=stored_disclosure.pk).core().approved_on is None
+    finance = _client(client, world.finance).post(url, {"approved_on": "2026-01-20"})
+    assert finance.status_code == 403
