@@ -17,9 +17,8 @@ from rest_framework.views import APIView
 
 from jixiao_web.core.exceptions import ApplicationError
 from jixiao_web.orgs.selectors import organisation_list_for_user
-from jixiao_web.review.adapter import review_core_form
 from jixiao_web.targets.models import Stage, Status
-from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user
+from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user, target_review
 from jixiao_web.targets.services import target_create, target_update
 from jixiao_web.workflow import services as workflow
 
@@ -124,7 +123,7 @@ class TargetFormDetailApi(APIView):
     def get(self, request, pk: int):
         form = _form_or_404(request, pk)
         _perm(request, "targets.view_form", form)
-        outcome = review_core_form(form.core())
+        outcome = target_review(form=form)
         form.findings = outcome.findings
         form.review_available = outcome.available
         form.score = outcome.score

@@ -75,7 +75,19 @@ def finding_to_dict(finding: Any) -> dict[str, Any]:
         "loc": list(loc),
         "loc_text": loc_text(loc),
         "indicator_index": index,
-        "fix": getattr(fix, "description", None) if fix is not None else None,
+        "fix": _fix_to_dict(fix),
+    }
+
+
+def _fix_to_dict(fix: Any) -> dict[str, Any] | None:
+    """A finding's safe fix as plain data: where (``loc``), from what, to what, and its label."""
+    if fix is None:
+        return None
+    get = fix.get if isinstance(fix, dict) else lambda k, d=None: getattr(fix, k, d)
+    loc = tuple(get("loc", ()) or ())
+    return {
+        "loc": list(loc), "loc_text": loc_text(loc), "original": str(get("original", "")),
+        "replacement": str(get("replacement", "")), "description": str(get("description", "")),
     }
 
 
@@ -100,3 +112,39 @@ def review_core_form(form: Any) -> ReviewOutcome:
     findings = [finding_to_dict(f) for f in raw]
     findings.sort(key=lambda f: ({"error": 0, "warning": 1}.get(f["severity"], 2), f["loc_text"], f["code"]))
     return ReviewOutcome(available=True, findings=findings, score=score, grade=grade)
+
+
+REVIEW_CACHE_SECONDS = 24 * 3600
+
+
+def _cache_key(digest: str) -> str:
+    """The cache key of a review: the data's digest and the review configuration in force."""
+    import hashlib
+    import json
+
+    from django.conf import settings
+
+    config = json.dumps(getattr(settings, "JIXIAO_REVIEW", None) or {}, sort_keys=True, ensure_ascii=False)
+    return f"jixiao:review:{digest}:{hashlib.sha256(config.encode()).hexdigest()[:12]}"
+
+
+def review_data_cached(data: dict[str, Any], *, digest: str) -> ReviewOutcome:
+    """The review of a stored form's ``data`` whose digest is ``digest``, from the cache when
+    the same data was reviewed under the same configuration before.
+
+    Findings depend only on the data and the configuration, so pages showing a form whose data
+    has not changed since its last save (where ``TargetForm.save`` reviews it and fills the
+    cache) run no review. An unavailable engine is not cached. The caller gets its own copy
+    (the cache pickles), so it may annotate the findings.
+    """
+    from django.core.cache import cache
+
+    from jixiao_web.targets.coremodel import core_load
+
+    key = _cache_key(digest)
+    outcome = cache.get(key)
+    if outcome is None:
+        outcome = review_core_form(core_load(data))
+        if outcome.available:
+            cache.set(key, outcome, REVIEW_CACHE_SECONDS)
+    return outcome

@@ -36,14 +36,15 @@ def data_hash(data: dict) -> str:
 def review_summary_of(data: dict) -> dict:
     """What the dashboards need from the automatic review of ``data``: score, grade, finding
     counts per severity and per rule code, and the hash of the data it was computed from."""
-    from jixiao_web.review.adapter import review_core_form
+    from jixiao_web.review.adapter import review_data_cached
 
-    outcome = review_core_form(core_load(data))
+    digest = data_hash(data)
+    outcome = review_data_cached(data, digest=digest)
     codes: dict[str, int] = {}
     for finding in outcome.findings:
         codes[finding["code"]] = codes.get(finding["code"], 0) + 1
     return {
-        "data_hash": data_hash(data), "available": outcome.available,
+        "data_hash": digest, "available": outcome.available,
         "score": outcome.score, "grade": outcome.grade or "", "counts": outcome.counts(), "codes": codes,
     }
 

@@ -72,3 +72,14 @@ def target_counts_for_user(*, user) -> dict[str, int]:
 
     rows = TargetForm.objects.filter(target_visible_q(user)).values("status").annotate(n=Count("id"))
     return {row["status"]: row["n"] for row in rows}
+
+
+def target_review(*, form: TargetForm):
+    """The automatic review of a stored form, cached by the digest of its data (see
+    ``review_data_cached``); ``save()`` keeps the digest in ``review_summary``."""
+    from jixiao_web.review.adapter import review_data_cached
+    from jixiao_web.targets.models import data_hash
+
+    summary = form.review_summary or {}
+    digest = summary.get("data_hash") or data_hash(form.data)
+    return review_data_cached(form.data, digest=digest)
