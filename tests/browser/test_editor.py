@@ -47,3 +47,41 @@ def test_editor_rows_add_move_delete_and_value_preview(page, live_server):
     assert names == ["培训教师", "购置教学设备", "师生满意度"]
     assert saved.core().indicators[0].annual_value.canonical() == "≥50人次"
     assert saved.version == 2
+
+
+def test_editor_fix_button_and_sub_goal_indicator_saved(page, live_server):
+    """A finding's fix button types the corrected value into its row (htmx, unsaved); a new
+    indicator added under a 分项绩效目标 and the budget block are saved with the form."""
+    from jixiao.model import DepartmentBudget, DepartmentTargetForm, Money, SubGoal, parse_value
+    from jixiao.model.indicators import Indicator
+
+    world = World()
+    core = DepartmentTargetForm(
+        budget_year=2026, department_name="示例县教育局", department_code="101", overall_goal="完成年度任务。",
+        budget=DepartmentBudget(basic_expenditure=Money(amount="400")),
+        sub_goals=[SubGoal(title="提升教学质量", indicators=[Indicator(name="合格率", annual_value=parse_value("≥95%"))])],
+        indicators=[Indicator(level1="产出指标", level2="数量指标", name="培训教师（人次）", annual_value=parse_value("200人次以上"))],
+    )
+    form = target_create(organisation=world.dept_a, budget_year=2026, core_form=core, actor=world.dept_reviewer_a)
+    base = live_server.url
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("用户名").fill("dept_a")
+    page.get_by_label("密码").fill("pw-dept-a")
+    page.get_by_role("button", name="登录").click()
+    page.goto(f"{base}/forms/{form.pk}/edit/")
+
+    page.get_by_role("button", name="修正：“200人次以上”改为“≥200人次”").click()
+    page.get_by_role("status").filter(has_text="已修正").wait_for()
+    assert page.get_by_label("第1行当年度指标值").input_value() == "≥200人次"
+    assert TargetForm.objects.get(pk=form.pk).version == 1
+
+    page.get_by_role("button", name="分项1添加指标").click()
+    page.get_by_label("分项1第2个指标", exact=True).fill("家长满意度")
+    page.get_by_label("分项1第2个指标值").fill("≥90%")
+    page.get_by_label("基本支出（万元）").fill("420.5")
+    page.get_by_role("button", name="保存", exact=True).click()
+    page.get_by_text("已保存").wait_for()
+    saved = TargetForm.objects.get(pk=form.pk).core()
+    assert [(i.name, i.annual_value.raw) for i in saved.sub_goals[0].indicators] == [("合格率", "≥95%"), ("家长满意度", "≥90%")]
+    assert saved.indicators[0].annual_value.raw == "≥200人次"
+    assert saved.budget.basic_expenditure == Money(amount="420.5")

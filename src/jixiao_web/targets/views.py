@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,6 +24,7 @@ from jixiao_web.orgs.models import BudgetYear
 from jixiao_web.orgs.selectors import budget_year_active, organisation_list_for_user
 from jixiao_web.review.adapter import review_core_form
 from jixiao_web.targets import editor
+from jixiao_web.targets.coremodel import InvalidFormData, core_load
 from jixiao_web.targets.diff import diff_fields, diff_indicators
 from jixiao_web.targets.imports import (
     import_homes,
@@ -33,7 +34,7 @@ from jixiao_web.targets.imports import (
     import_job_start,
 )
 from jixiao_web.targets.models import FormKindChoice, ImportJob, ImportStatus, Stage, Status
-from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user
+from jixiao_web.targets.selectors import target_get_for_user, target_list_for_user, target_review
 from jixiao_web.targets.services import (
     EXPORT_FORMATS,
     OPEN_DATA_MAX_FORMS,
@@ -111,7 +112,7 @@ def _comments_by_row(form) -> tuple[list, dict[int, list]]:
 
 def detail_context(request: HttpRequest, form) -> dict:
     core = form.core()
-    outcome = review_core_form(core)
+    outcome = target_review(form=form)
     general, by_row = _comments_by_row(form)
     findings_by_row: dict[int, list] = {}
     for finding in outcome.findings:
@@ -193,9 +194,13 @@ def _edit_context(form, *, data, rows, tasks, errors=None, error=None, posted=No
     if posted is not None:
         other_tasks = editor.tasks_from_post(posted, "othertask")
         measures = posted.get("guarantee_measures", "")
+        sub_goals = editor.sub_goals_from_post(posted)
+        budget, plan = editor.budget_from_post(data, posted), editor.plan_from_post(data, posted)
     else:
         other_tasks = editor.tasks_from_data(data, "other_tasks")
         measures = "\n".join(data.get("guarantee_measures", []))
+        sub_goals = editor.sub_goals_from_data(data)
+        budget, plan = editor.budget_from_data(data), editor.plan_from_data(data)
     if posted is not None:
         # A refused save shows what the user typed, so nothing typed is lost.
         header.update({f: posted[f] for f, _label, _w in editor.header_fields(form.kind) if f in posted})
@@ -203,7 +208,8 @@ def _edit_context(form, *, data, rows, tasks, errors=None, error=None, posted=No
     return {
         "form": form, "header_fields": [(f, label, w, header.get(f, "")) for f, label, w in editor.header_fields(form.kind)],
         "rows": editor.mark_known_levels(rows, levels), "tasks": tasks, "levels": levels,
-        "other_tasks": other_tasks, "measures": measures, "sub_goals": editor.sub_goals_from_data(data), "errors": errors or {},
+        "other_tasks": other_tasks, "measures": measures, "sub_goals": editor.annotate_sub_goals(sub_goals),
+        "budget": budget, "plan": plan, "errors": errors or {},
         "error": error, "version": form.version,
         "money_unit": editor.money_unit_of(data).value,
     }
@@ -231,17 +237,23 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "已保存")
         return redirect("targets:detail", pk=form.pk)
     _general, by_row = _comments_by_row(form)
-    outcome = review_core_form(form.core())
+    outcome = target_review(form=form)
     findings: dict[int, list] = {}
     for finding in outcome.findings:
-        if finding["indicator_index"] is not None and finding["severity"] != "info":
+        if finding["indicator_index"] is not None and (finding["severity"] != "info" or finding["fix"]):
             findings.setdefault(finding["indicator_index"], []).append(finding)
     rows = editor.attach_notes(editor.rows_from_data(form.data), by_row, findings)
     ctx = _edit_context(form, data=form.data, rows=rows, tasks=editor.tasks_from_data(form.data))
-    ctx["outcome"] = outcome
+    ctx |= {"outcome": outcome, "header_findings": _header_findings(outcome)}
     library = indicator_library_for_user(user=request.user)
     ctx["library_names"] = [e.name for e in sorted(library, key=lambda e: -e.uses)[:300]]
     return TemplateResponse(request, "targets/form_edit.html", ctx)
+
+
+def _header_findings(outcome) -> list[dict]:
+    """Findings not on an indicator row that the editor shows: warnings and errors, and any
+    finding with a safe fix."""
+    return [f for f in outcome.findings if f["indicator_index"] is None and (f["severity"] != "info" or f["fix"])]
 
 
 @login_required
@@ -265,19 +277,75 @@ def form_rows(request: HttpRequest, pk: int) -> TemplateResponse:
 
 @login_required
 @require_POST
+def form_subgoals(request: HttpRequest, pk: int) -> TemplateResponse:
+    """htmx: add or delete a 分项绩效目标 or one of its indicator rows; nothing is saved until 保存."""
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.change_form", form)
+    if form.kind != "department":
+        raise Http404
+    goals = editor.sub_goals_from_post(request.POST)
+    numbers = [request.POST.get(k, "-1") for k in ("goal", "index")]
+    goal, index = (int(n) if n.lstrip("-").isdigit() else -1 for n in numbers)
+    goals = editor.apply_sub_goal_op(goals, request.POST.get("op", ""), goal, index)
+    return TemplateResponse(
+        request, "targets/_subgoals.html", {"sub_goals": editor.annotate_sub_goals(goals), "form": form},
+    )
+
+
+@login_required
+@require_POST
+def form_fix(request: HttpRequest, pk: int) -> TemplateResponse:
+    """htmx: apply one finding's safe fix to the editor's unsaved input and show the editor again.
+
+    The finding (``code`` and ``loc``) is looked up in a review of what is posted, so the fix
+    applied is the one the engine makes for the text on the page; nothing is saved until 保存.
+    """
+    form = get_or_404(target_get_for_user(user=request.user, pk=pk))
+    require_perm(request.user, "targets.change_form", form)
+    post, notice, errors = request.POST, None, {}
+    try:
+        outcome = review_core_form(core_load(editor.data_from_post(form.data, form.kind, post)))
+        wanted = (request.POST.get("code", ""), request.POST.get("loc", ""))
+        fix = next((f["fix"] for f in outcome.findings if (f["code"], f["loc_text"]) == wanted and f["fix"]), None)
+        if fix is None:
+            raise editor.EditorError({"fix": "按当前输入已没有这条审核发现，未修正"})
+        post = editor.apply_fix(post, form.kind, fix)
+        notice = f"已修正：{fix['description']}。保存后生效。"
+    except editor.EditorError as exc:
+        errors = exc.errors
+    except InvalidFormData as exc:
+        errors = {"data": str(exc)}
+    ctx = _edit_context(form, data=form.data, rows=editor.rows_from_post(post),
+                        tasks=editor.tasks_from_post(post), errors=errors, posted=post)
+    ctx["version"] = post.get("version", form.version)
+    try:
+        outcome = review_core_form(core_load(editor.data_from_post(form.data, form.kind, post)))
+    except (editor.EditorError, InvalidFormData):
+        outcome = None
+    if outcome is not None:
+        _general, by_row = _comments_by_row(form)
+        rows = editor.attach_notes(ctx["rows"], by_row, {})
+        ctx["rows"] = editor.attach_findings_by_position(rows, outcome.findings)
+        ctx |= {"outcome": outcome, "header_findings": _header_findings(outcome), "posted_review": True}
+    ctx["notice"] = notice
+    return TemplateResponse(request, "targets/_editor.html", ctx)
+
+
+@login_required
+@require_POST
 def form_recheck(request: HttpRequest, pk: int) -> TemplateResponse:
     """htmx: review the editor's unsaved input and show the findings; nothing is saved."""
     form = get_or_404(target_get_for_user(user=request.user, pk=pk))
     require_perm(request.user, "targets.change_form", form)
     try:
         data = editor.data_from_post(form.data, form.kind, request.POST)
-        from jixiao_web.targets.coremodel import core_load
-
         outcome = review_core_form(core_load(data))
         error = None
     except (editor.EditorError, ValueError) as exc:
         outcome, error = None, str(exc)
-    return TemplateResponse(request, "targets/_recheck.html", {"outcome": outcome, "recheck_error": error})
+    return TemplateResponse(
+        request, "targets/_recheck.html", {"outcome": outcome, "recheck_error": error, "form": form}
+    )
 
 
 @login_required
