@@ -57,12 +57,14 @@ def target_list_for_user(*, user, filters: dict[str, Any] | None = None) -> Quer
 
 def target_get_for_user(*, user, pk: int) -> TargetForm | None:
     """One visible form, or None (the caller answers 404 without saying whether it exists)."""
+    # Only the organisation chain and 代编 are joined: the 一上 and adjusted forms carry their own
+    # (large) data and are read when a page needs them. No ORDER BY: Meta.ordering would join
+    # the organisation again to sort a single row.
     return (
         TargetForm.objects.filter(target_visible_q(user))
-        .select_related(
-            "organisation", "organisation__parent", "previous", "adjusts", "created_by", "filed_by", "updated_by"
-        )
+        .select_related("organisation", "organisation__parent", "filed_by")
         .filter(pk=pk)
+        .order_by()
         .first()
     )
 

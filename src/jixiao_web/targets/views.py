@@ -121,10 +121,15 @@ def detail_context(request: HttpRequest, form) -> dict:
     waived = {(w.code, w.loc): w for w in form.waivers.select_related("author")}
     for finding in outcome.findings:
         finding["waiver"] = waived.get((finding["code"], finding["loc_text"]))
+    # Plain strings per row: the template then does dict lookups, not pydantic attribute chains.
     rows = [
         {
-            "index": i, "ind": ind, "comments": by_row.get(i, []), "findings": findings_by_row.get(i, []),
-            "placeholder": ind.is_placeholder,
+            "index": i, "number": i + 1, "comments": by_row.get(i, []), "findings": findings_by_row.get(i, []),
+            "placeholder": ind.is_placeholder, "name": ind.name or "",
+            "level1": ind.category.value if ind.category else (ind.level1 or ""),
+            "level2": ind.subcategory.value if ind.subcategory else (ind.level2 or ""),
+            "period_value": ind.period_value.raw if ind.period_value else "",
+            "annual_value": ind.annual_value.raw if ind.annual_value else "",
         }
         for i, ind in enumerate(core.indicators)
     ]
@@ -145,8 +150,9 @@ def detail_context(request: HttpRequest, form) -> dict:
             "adjust": user.has_perm("targets.start_adjustment", form),
             "reply": user.has_perm("targets.reply_form", form),
         },
-        "next_stage": form.next_stages.first(),
+        "next_stage": form.next_stages.order_by("pk").only("pk").first(),
         "export_formats": EXPORT_FORMATS,
+        "comment_url": reverse("workflow:comment", args=[form.pk]),
     }
 
 

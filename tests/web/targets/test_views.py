@@ -469,3 +469,21 @@ def test_filer_replies_on_returned_form_only(client, world, project_form):
     response = client.post(reverse("workflow:comment", args=[project_form.pk]), {"body": "已补充成本指标"})
     assert response["Location"] == reverse("targets:detail", args=[project_form.pk])
     assert "已补充成本指标" in client.get(response["Location"]).content.decode()
+
+
+def test_form_detail_query_count_independent_of_rows_and_comments(client, world):
+    """The form page's queries do not grow with its indicator rows or row comments."""
+    small = target_create(organisation=world.unit_a, budget_year=2026, core_form=make_project(indicators=1), actor=world.filer_a)
+    big_core = make_project("大项目")
+    big_core.indicators = big_core.indicators * 20
+    big = target_create(organisation=world.unit_a, budget_year=2026, core_form=big_core, actor=world.filer_a)
+    for index in range(5):
+        services.comment_add(form=big, actor=world.dept_reviewer_a, body=f"第{index}条", indicator_index=index)
+    client.force_login(world.dept_reviewer_a)
+    counts = []
+    for form in (small, big):
+        client.get(reverse("targets:detail", args=[form.pk]))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("targets:detail", args=[form.pk])).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
