@@ -143,6 +143,21 @@ def display_header(data: dict[str, Any], kind: str) -> list[tuple[str, str]]:
     return out
 
 
+def display_budget(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, amount with unit) of the filled lines of a department's 预算整体情况."""
+    budget = data.get("budget") or {}
+    out = [(label, f"{m['amount']}{m.get('unit') or ''}") for f, label in BUDGET_FIELDS if (m := budget.get(f))]
+    if out and budget.get("own_level_label"):
+        out.append(("本级使用资金的名称", budget["own_level_label"]))
+    return out
+
+
+def display_plan(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value as typed) of a project's 资金支出计划."""
+    plan = data.get("spending_plan") or {}
+    return [(p.get("label") or f"{p.get('month')}月底", p.get("raw") or "") for p in plan.get("points", [])]
+
+
 def rows_from_data(data: dict[str, Any]) -> list[Row]:
     return [
         Row(

@@ -138,6 +138,7 @@ def detail_context(request: HttpRequest, form) -> dict:
         "form": form, "core": core, "outcome": outcome, "rows": rows, "general_comments": general,
         "reviews": form.reviews.select_related("reviewer"),
         "header": editor.display_header(form.data, form.kind),
+        "budget_rows": editor.display_budget(form.data), "plan_points": editor.display_plan(form.data),
         "can": {
             "change": user.has_perm("targets.change_form", form),
             "submit": user.has_perm("targets.submit_form", form),

@@ -322,3 +322,21 @@ def test_form_recheck_offers_fix_buttons(filer_client, fixable_form):
 def filer_client(client, world):
     client.force_login(world.filer_a)
     return client
+
+
+def test_form_detail_shows_budget_block_with_units(client, world, department_form):
+    """The form page lists the filled budget lines, each amount with its own unit."""
+    client.force_login(world.dept_reviewer_a)
+    body = client.get(reverse("targets:detail", args=[department_form.pk])).content.decode()
+    assert re.findall(r'<tr><th style="width:16em">([^<]*)</th><td class="num">([^<]*)</td></tr>', body) == [
+        ("基本支出", "412.5万元"), ("项目支出", "85.8万元"), ("收入来源：财政拨款", "498.3万元"),
+        ("收入来源：其他资金", "0万元"), ("本级使用资金", "300000元"),
+    ]
+
+
+def test_form_detail_shows_spending_plan_and_project_money(filer_client, hebei_project):
+    """The form page shows the spending plan by month and 财政资金 with its unit."""
+    body = filer_client.get(reverse("targets:detail", args=[hebei_project.pk])).content.decode()
+    assert "资金支出计划（%）" in body
+    assert re.findall(r'<td class="num">(\d+%)</td>', body) == ["20%", "50%", "80%", "100%"]
+    assert "<th style=\"width:9em\">其中：财政资金</th><td><pre class=\"text\">800000元</pre>" in body
