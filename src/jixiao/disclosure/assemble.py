@@ -25,9 +25,12 @@ from jixiao.disclosure.model import (
     ExpenditureRow,
     FundExpenditureRow,
     IncomeRow,
+    SourceLine,
+    SourceTable,
     SummaryLine,
     SummaryTable,
     TableKind,
+    TableLayout,
     ThreePublicRow,
     ThreePublicTable,
 )
@@ -217,8 +220,93 @@ def build_classified(
     for raw, values in zip(raw_rows, chosen, strict=True):
         rows.append(row_class(code=raw.code, name=raw.label if raw.code else (raw.label or "合计"),
                               source=raw.source, **(values or {})))
+    # A table with a 合计 and no coded row is printed as totals only (Jiangsu's 支出预算总表).
+    layout = TableLayout.TOTALS if rows and all(row.code is None for row in rows) else TableLayout.FUNCTION
     return ClassifiedTable(kind=kind, title=title or kind.title, unit=unit, columns=used, rows=rows,
-                           empty_note=empty_note, source=source)
+                           empty_note=empty_note, layout=layout, source=source)
+
+
+@dataclass(slots=True)
+class SourceCells:
+    """One row of an income-by-source table: its labels, its amount, whether it says 小计."""
+
+    labels: list[str]
+    amount: Decimal | None
+    subtotal: bool = False
+    source: SourceRef | None = None
+
+
+SOURCE_GROUP = re.compile(r"^(一般公共预算资金|政府性基金(?:预算)?(?:资金)?|国有资本经营预算(?:资金)?|财政转?专户管理资金|其他资金"
+                          r"|上年结转和结余资金)")
+"""The source groups of Jiangsu's 收入预算总表 (a group cell printed beside its first item, or mid-block)."""
+
+
+def build_by_source(rows: list[SourceCells], *, unit: MoneyUnit, title: str = "", empty_note: str | None = None,
+                    source: SourceRef | None = None) -> SourceTable:
+    """T2 listed by income source from its rows: the 收入总计 line, each group's 小计 and the items under
+    it. A group is named by a known group name or by the label beside ``小计``; a ``小计`` line
+    printed before the group name (the name centred in a tall cell) opens a group named later."""
+    lines: list[SourceLine] = []
+    head: SourceLine | None = None
+    named = False
+    items_in_group = 0
+    pending: Decimal | None = None
+
+    def open_group(name: str, amount: Decimal | None, where: SourceRef | None) -> SourceLine:
+        nonlocal head, named, items_in_group
+        head = SourceLine(key="subtotal", group=name, label=f"{name} 小计" if name else "小计", amount=amount,
+                          source=where)
+        lines.append(head)
+        named, items_in_group = bool(name), 0
+        return head
+
+    def name_group(name: str) -> None:
+        nonlocal named
+        assert head is not None
+        head.group, head.label, named = name, f"{name} 小计", True
+        for line in lines:
+            if line.key == "item" and line.group == "" and lines.index(line) > lines.index(head):
+                line.group = name
+
+    for row in rows:
+        labels = [text for text in (re.sub(r"\s", "", t) for t in row.labels) if text]
+        if not labels and not row.subtotal:
+            if row.amount is not None and lines and lines[-1].amount is None:
+                lines[-1].amount = row.amount  # an amount printed a line below its label
+            elif row.amount is not None:
+                pending = row.amount  # … or a line above it (a label centred in a tall cell)
+            continue
+        text = "".join(labels)
+        if labels and ("总计" in labels[0] or (labels[0].endswith("合计") and not lines)):
+            lines.append(SourceLine(key="total", label=labels[0], amount=row.amount, source=row.source))
+            continue
+        match = SOURCE_GROUP.match(text)
+        group_name = match.group(1) if match else (text if row.subtotal and text else None)
+        rest = text[match.end():] if match else ("" if group_name else text)
+        if group_name is not None:
+            if head is not None and not named and items_in_group <= 2:
+                name_group(group_name)  # the 小计 line came first
+                if row.subtotal and head.amount is None:
+                    head.amount = row.amount
+            else:
+                open_group(group_name, row.amount if row.subtotal or not rest else None, row.source)
+        elif row.subtotal:
+            if head is not None and items_in_group == 0:
+                head.amount = head.amount if row.amount is None else row.amount
+            else:
+                open_group("", row.amount, row.source)
+            continue
+        if rest:
+            group = head.group if head is not None else ""
+            amount = row.amount if not (group_name and row.subtotal) else None
+            if amount is None and pending is not None and lines and lines[-1].amount == pending:
+                amount = pending
+            pending = None
+            lines.append(SourceLine(key="item", group=group, label=rest, amount=amount,
+                                    part_of=rest.startswith("其中"), source=row.source))
+            items_in_group += 1
+    return SourceTable(kind=TableKind.T2, title=title or TableKind.T2.title, unit=unit, columns=["amount"],
+                       rows=lines, empty_note=empty_note, source=source)
 
 
 THREE_PUBLIC_KEYS: list[tuple[str, str]] = [
@@ -298,6 +386,22 @@ EXPENDITURE_TOTALS: list[tuple[str, str]] = [
 ]
 
 
+PURPOSE_KEYS: dict[str, str] = {
+    "基本支出": "basic", "项目支出": "project", "单位预留机动经费": "reserve", "经营支出": "operating",
+    "上缴上级支出": "remit_superior", "对附属单位补助支出": "subsidy_subordinate",
+}
+"""支出用途 lines of a summary table (Jiangsu) and the T3 column each matches."""
+_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]|^\d+[、.．]")
+
+
+def purpose_key(label: str) -> str | None:
+    """The 支出用途 key of a summary-table label (``一、基本支出`` → basic), None for anything else."""
+    text = _ORDINAL.sub("", re.sub(r"\s", "", label))
+    if text.startswith("单位预留机动"):  # 单位预留机动经费, wrapped or not
+        return "reserve"
+    return PURPOSE_KEYS.get(text)
+
+
 def income_key(label: str) -> str | None:
     text = re.sub(r"\s", "", label)
     for word, key in INCOME_KEYS:
@@ -358,7 +462,13 @@ def build_summary(
                 fund_columns.append(fund)
     identities = row_identities(TableKind.T4, fund_columns)
     raw_exp: list[tuple[str, str | None, SummarySide, list[dict[str, Decimal]]]] = []
+    purposes: list[SummaryLine] = []
     for side in expenditure:
+        purpose = purpose_key(side.label)
+        if purpose is not None:
+            amount = side.cells.get("amount") if side.cells else (side.numbers[0] if side.numbers else None)
+            purposes.append(SummaryLine(key=purpose, label=side.label, amount=amount, source=side.source))
+            continue
         key, code = expenditure_line(side.label, catalogue)
         if key == "current_total" and any(item[0] == "current_total" for item in raw_exp):
             key = "grand_total"  # 支出小计 … 支出合计 (Jiangsu)
@@ -381,8 +491,11 @@ def build_summary(
         SummaryLine(key=key, label=side.label, code=code, source=side.source, **opts[0])
         for key, code, side, opts in raw_exp
     ]
+    has_classes = any(line.key == "class" for line in expenditure_lines)
+    layout = TableLayout.PURPOSE if purposes and not has_classes else TableLayout.FUNCTION
     return SummaryTable(kind=kind, title=title or kind.title, unit=unit, columns=fund_columns,
-                        income=income_lines, expenditure=expenditure_lines, source=source)
+                        income=income_lines, expenditure=expenditure_lines, purposes=purposes, layout=layout,
+                        source=source)
 
 
 def normalise_units(disclosure: Disclosure) -> None:

@@ -50,6 +50,7 @@ from jixiao.disclosure.model import (
     ClassifiedRow,
     ClassifiedTable,
     Disclosure,
+    ExpenditureRow,
     IncomeRow,
     SummaryTable,
     TableKind,
@@ -73,6 +74,16 @@ CHECK_NAMES: dict[str, str] = {
     "JX622": "disclosure.tables_present", "JX623": "disclosure.change_reasons",
     "JX624": "disclosure.publication_delay",
 }
+PURPOSE_COLUMNS: dict[str, str] = {
+    "basic": "basic", "project": "project", "reserve": "reserve", "operating": "operating",
+    "remit_superior": "remit_superior", "subsidy_subordinate": "subsidy_subordinate",
+}
+"""A summary table's 支出用途 line and the T3 column it equals."""
+SOURCE_GROUPS: tuple[tuple[str, str], ...] = (
+    ("一般公共预算", "general"), ("政府性基金", "fund"), ("国有资本经营", "capital"), ("财政专户", "special"),
+    ("上年结转", "carryover"), ("其他资金", "other"),
+)
+"""A by-source T2 group and the T1 income line it equals."""
 PUBLICATION_DAYS = 20
 """DIS-06: days allowed between the 批复 and the publication."""
 
@@ -286,6 +297,10 @@ class _Checker:
                 self.equal("JX603", name, "支出总计", exp_grand.amount,
                            [("本年支出合计", exp_current.amount), ("年终结转结余", closing.amount if closing else None)],
                            source=exp_grand.source)
+        if exp_current is not None and t1.purposes:
+            self.equal("JX603", name, "本年支出合计", exp_current.amount,
+                       [(line.label, line.amount) for line in t1.purposes], source=exp_current.source,
+                       right_label="各支出用途（基本支出、项目支出等）之和")
         if exp_grand is None and exp_current is not None:
             exp_grand = exp_current
         if grand is not None and exp_grand is not None:
@@ -382,9 +397,18 @@ class _Checker:
                 terms = [(label, row.get(c)) for c, label in type(row).COLUMNS.items() if c != "total"]
                 self.equal("JX607", f"“{t3.title}”", "合计", row.get("total"), terms, source=row.source,
                            right_label="基本、项目等各项支出之和", row=row)
+        self.by_source(t1)
         if t1 is None:
             return
         grand = t1.income_line("grand_total")
+        total_t3 = t3.total_row if t3 is not None else None
+        for line in t1.purposes if total_t3 is not None and t3 is not None else []:
+            column = PURPOSE_COLUMNS.get(line.key)
+            if column is None or column not in t3.columns:
+                continue
+            self.equal("JX608", f"“{t3.title}”与“{t1.title}”", f"支出总表{ExpenditureRow.COLUMNS[column]}",
+                       total_t3.get(column), [("收支总表", line.amount)], source=total_t3.source,
+                       right_label=f"收支总表“{line.label}”")
         for table in (t2, t3):
             if table is None or table.total_row is None or grand is None:
                 continue
@@ -415,6 +439,41 @@ class _Checker:
                            [(IncomeRow.COLUMNS[c], total.get(c)) for c in
                             ("business", "operating", "superior_subsidy", "subsidiary_remit", "other")],
                            source=unit.source, right_label="收入总表事业、经营、上级补助、附属上缴、其他收入之和")
+
+    def by_source(self, t1: SummaryTable | None) -> None:
+        """T2 listed by income source: 收入总计 = Σ group 小计, 小计 = Σ its items (JX606); 收入总计
+        and the groups against T1's income lines (JX608)."""
+        t2 = self.d.by_source()
+        if t2 is None:
+            return
+        where = f"“{t2.title}”"
+        heads: list[tuple[str, Decimal | None]] = []
+        for head, items in t2.groups():
+            added = [item for item in items if not item.part_of]
+            if head is None:
+                heads += [(item.label, item.amount) for item in added]
+                continue
+            heads.append((head.label, head.amount))
+            if added and (head.amount is not None or any(item.amount is not None for item in added)):
+                self.equal("JX606", where, "小计", head.amount, [(item.label, item.amount) for item in added],
+                           source=head.source, row=head.group, right_label="其下各收入来源之和")
+        total = t2.total_line
+        if total is not None and heads:
+            self.equal("JX606", where, "收入总计", total.amount, heads, source=total.source,
+                       right_label="各收入来源小计之和")
+        if t1 is None or total is None:
+            return
+        grand = t1.income_line("grand_total") or t1.income_line("current_total")
+        if grand is not None:
+            self.equal("JX608", f"{where}与“{t1.title}”", "收入总计", total.amount, [("收支总表收入合计", grand.amount)],
+                       source=total.source, right_label="收支总表收入合计")
+        for head, _ in t2.groups():
+            key = next((k for word, k in SOURCE_GROUPS if head is not None and word in head.group), None)
+            line = t1.income_line(key) if key else None
+            if head is None or line is None or (head.amount is None and line.amount is None):
+                continue
+            self.equal("JX608", f"{where}与“{t1.title}”", head.label, head.amount, [(line.label, line.amount)],
+                       source=head.source, right_label=f"收支总表“{line.label}”")
 
     def t4(self) -> None:
         t4 = self.d.summary(TableKind.T4)
@@ -454,10 +513,14 @@ class _Checker:
         current = t4.expenditure_line("current_total")
         grand = t4.expenditure_line("grand_total")
         closing = t4.expenditure_line("closing_carryover")
-        if current is not None:
+        if current is not None and t4.class_lines:
             self.equal("JX609", name, "本年支出合计", current.amount,
                        [(line.label, line.amount) for line in t4.class_lines], source=current.source,
                        right_label="各功能类支出之和")
+        if current is not None and t4.purposes:
+            self.equal("JX609", name, "本年支出合计", current.amount,
+                       [(line.label, line.amount) for line in t4.purposes], source=current.source,
+                       right_label="各支出用途（基本支出、项目支出等）之和")
         if inc["grand_total"] is not None and grand is not None:
             self.equal("JX609", name, "收入总计", amount("grand_total"), [("支出总计", grand.amount)],
                        source=grand.source, right_label="支出总计")

@@ -14,6 +14,7 @@ from jixiao.disclosure.model import (
     ClassifiedTable,
     Disclosure,
     GenericTable,
+    SourceTable,
     SummaryLine,
     SummaryTable,
     TableKind,
@@ -26,21 +27,32 @@ FORMATS = ("xlsx", "pdf", "html", "svg")
 NUMBER_FORMAT = "#,##0.00"
 
 
-def _table_grid(table: SummaryTable | ClassifiedTable | ThreePublicTable | GenericTable,
+def _table_grid(table: SummaryTable | ClassifiedTable | ThreePublicTable | SourceTable | GenericTable,
                 ) -> tuple[list[str], list[list[str | Decimal | None]]]:
     """Header and rows of a table, as plain cells (numbers stay Decimal)."""
     if isinstance(table, SummaryTable):
         columns = [c for c in SummaryLine.COLUMNS if c in table.columns] or ["amount"]
         header = ["收入项目", "金额", "支出项目", *[SummaryLine.COLUMNS[c] for c in columns]]
+        if table.purposes:
+            header += ["支出用途", "金额"]
         body: list[list[str | Decimal | None]] = []
-        for i in range(max(len(table.income), len(table.expenditure))):
+        for i in range(max(len(table.income), len(table.expenditure), len(table.purposes))):
             left = table.income[i] if i < len(table.income) else None
             right = table.expenditure[i] if i < len(table.expenditure) else None
-            body.append([
+            cells: list[str | Decimal | None] = [
                 left.label if left else "", left.amount if left else None,
                 right.label if right else "", *[(right.get(c) if right else None) for c in columns],
-            ])
+            ]
+            if table.purposes:
+                purpose = table.purposes[i] if i < len(table.purposes) else None
+                cells += [purpose.label if purpose else "", purpose.amount if purpose else None]
+            body.append(cells)
         return header, body
+    if isinstance(table, SourceTable):
+        return ["收入来源", "项目", "金额"], [
+            [row.label, "", row.amount] if row.key == "total" else
+            [row.group, "小计", row.amount] if row.key == "subtotal" else ["", row.label, row.amount]
+            for row in table.rows]
     if isinstance(table, ClassifiedTable):
         if not table.rows:
             return ["科目编码", "科目名称"], []

@@ -14,9 +14,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Discriminator, Field, Tag
 
 from jixiao.model import MoneyUnit, SourceRef
 
@@ -56,6 +56,25 @@ TABLE_TITLES: dict[TableKind, str] = {
 }
 
 NINE_TABLES: tuple[TableKind, ...] = tuple(TableKind)[:9]
+
+
+class TableLayout(StrEnum):
+    """How a table lists its rows. The nine tables are by function class in the national layout;
+    Jiangsu's 2017–2019 layout lists T2 by income source, prints T3 as one line of totals, and
+    splits T4's expenditure by purpose (支出用途: 基本支出, 项目支出, 单位预留机动经费) only."""
+
+    FUNCTION = "function"
+    """Rows keyed by 支出功能分类 (or 经济分类 for T6) codes."""
+    SOURCE = "source"
+    """T2 as a list of income sources (一般公共预算资金 小计, 公共财政拨款资金 …): :class:`SourceTable`."""
+    TOTALS = "totals"
+    """Only the 合计 row, not broken down by function class."""
+    PURPOSE = "purpose"
+    """A summary table whose expenditure half is by purpose, not by function class."""
+
+    @property
+    def label(self) -> str:
+        return {"function": "按功能分类", "source": "按收入来源", "totals": "仅合计", "purpose": "按支出用途"}[self.value]
 
 
 def code_level(code: str | None) -> int | None:
@@ -227,6 +246,7 @@ class TableBase(BaseModel):
     """The canonical column keys the source table has (in order)."""
     empty_note: str | None = None
     """The note printed under an empty table (``注：无…，空表列示。``)."""
+    layout: TableLayout = TableLayout.FUNCTION
     source: SourceRef | None = None
 
     @property
@@ -258,10 +278,17 @@ class SummaryTable(TableBase):
 
     income: list[SummaryLine] = Field(default_factory=list)
     expenditure: list[SummaryLine] = Field(default_factory=list)
+    purposes: list[SummaryLine] = Field(default_factory=list)
+    """The expenditure by purpose (支出用途; key basic, project, reserve, operating or purpose_other),
+    printed beside or instead of the function classes (Jiangsu's 收支预算总表 has both, its
+    财政拨款收支预算总表 only this)."""
 
     @property
     def is_empty(self) -> bool:
-        return not any(line.amount for line in self.income + self.expenditure)
+        return not any(line.amount for line in self.income + self.expenditure + self.purposes)
+
+    def purpose_line(self, key: str) -> SummaryLine | None:
+        return next((line for line in self.purposes if line.key == key), None)
 
     def income_line(self, key: str) -> SummaryLine | None:
         return next((line for line in self.income if line.key == key), None)
@@ -285,6 +312,53 @@ class ThreePublicTable(TableBase):
         return next((row for row in self.rows if row.key == key), None)
 
 
+class SourceLine(BaseModel):
+    """A line of T2 listed by income source. ``key``: ``total`` (收入总计), ``subtotal`` (a source
+    group's 小计, ``group`` its name) or ``item`` (a source within ``group``; ``part_of`` is True
+    for a ``其中：`` line, which is part of the item before it and not added)."""
+
+    COLUMNS: ClassVar[dict[str, str]] = {"amount": "金额"}
+    key: str
+    group: str = ""
+    label: str
+    amount: Amount = None
+    part_of: bool = False
+    source: SourceRef | None = None
+
+    def get(self, column: str) -> Amount:
+        return getattr(self, column)
+
+
+class SourceTable(TableBase):
+    """T2 by income source (Jiangsu 2017–2019 收入预算总表): no function classes, so the checks use
+    its 收入总计, the group 小计 and their items."""
+
+    layout: TableLayout = TableLayout.SOURCE
+    rows: list[SourceLine] = Field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(row.amount for row in self.rows)
+
+    @property
+    def total_line(self) -> SourceLine | None:
+        return next((row for row in self.rows if row.key == "total"), None)
+
+    def groups(self) -> list[tuple[SourceLine | None, list[SourceLine]]]:
+        """Each group's 小计 line (None when not printed) with its items, in order."""
+        out: dict[str, tuple[SourceLine | None, list[SourceLine]]] = {}
+        for row in self.rows:
+            if row.key == "total":
+                continue
+            head, items = out.get(row.group, (None, []))
+            if row.key == "subtotal":
+                head = row
+            else:
+                items.append(row)
+            out[row.group] = (head, items)
+        return list(out.values())
+
+
 class GenericTable(TableBase):
     rows: list[GenericRow] = Field(default_factory=list)
 
@@ -293,7 +367,29 @@ class GenericTable(TableBase):
         return not any(value for row in self.rows for value in row.values.values())
 
 
-AnyTable = SummaryTable | ClassifiedTable | ThreePublicTable | GenericTable
+def _table_tag(value: Any) -> str:
+    """Which table class stored data (or an object) is: by class for objects; for JSON by its
+    layout and kind (the row models alone are too alike to choose between)."""
+    if isinstance(value, BaseModel):
+        return type(value).__name__
+    layout, kind = value.get("layout"), value.get("kind")
+    if layout == TableLayout.SOURCE.value:
+        return "SourceTable"
+    if "income" in value or kind in ("T1", "T4"):
+        return "SummaryTable"
+    if kind == "T9":
+        return "ThreePublicTable"
+    if kind in ("procurement", "assets"):
+        return "GenericTable"
+    return "ClassifiedTable"
+
+
+AnyTable = Annotated[
+    Annotated[SummaryTable, Tag("SummaryTable")] | Annotated[ClassifiedTable, Tag("ClassifiedTable")]
+    | Annotated[ThreePublicTable, Tag("ThreePublicTable")] | Annotated[SourceTable, Tag("SourceTable")]
+    | Annotated[GenericTable, Tag("GenericTable")],
+    Discriminator(_table_tag),
+]
 
 
 class ProjectAmount(BaseModel):
@@ -322,9 +418,7 @@ class Disclosure(BaseModel):
     department_code: str | None = None
     year: int | None = None
     unit: MoneyUnit = MoneyUnit.WAN_YUAN
-    tables: dict[TableKind, SummaryTable | ClassifiedTable | ThreePublicTable | GenericTable] = Field(
-        default_factory=dict
-    )
+    tables: dict[TableKind, AnyTable] = Field(default_factory=dict)
     explanation: str | None = None
     """The explanation text (情况说明), for the text ↔ table checks (D14)."""
     projects: list[ProjectAmount] = Field(default_factory=list)
@@ -343,6 +437,11 @@ class Disclosure(BaseModel):
         table = self.tables.get(kind)
         return table if isinstance(table, ClassifiedTable) else None
 
+    def by_source(self) -> SourceTable | None:
+        """T2 when it lists income by source rather than by function class."""
+        table = self.tables.get(TableKind.T2)
+        return table if isinstance(table, SourceTable) else None
+
     def three_public(self) -> ThreePublicTable | None:
         table = self.tables.get(TableKind.T9)
         return table if isinstance(table, ThreePublicTable) else None
@@ -352,7 +451,7 @@ class Disclosure(BaseModel):
         count = 0
         for table in self.tables.values():
             if isinstance(table, SummaryTable):
-                count += len(table.income) + len(table.expenditure)
+                count += len(table.income) + len(table.expenditure) + len(table.purposes)
             else:
                 count += len(table.rows)
         return count

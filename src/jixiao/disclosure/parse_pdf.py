@@ -21,13 +21,16 @@ from decimal import Decimal
 
 from jixiao.disclosure.assemble import (
     RawRow,
+    SourceCells,
     SummarySide,
+    build_by_source,
     build_classified,
     build_summary,
     build_three_public,
     is_expenditure_label,
     normalise_units,
     parse_number,
+    purpose_key,
     three_public_key,
 )
 from jixiao.disclosure.catalogue import Catalogue, load_catalogue
@@ -213,7 +216,68 @@ def _classified_rows(found: _Found, file: str) -> tuple[list[RawRow], list[str]]
     return raw, [c for c in ordered if c in columns]
 
 
+def _data_rows(found: _Found) -> list[tuple[int, int, list[str]]]:
+    return [(grid.page, index, row) for grid in found.grids
+            for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1)]
+
+
+def _is_by_source(found: _Found) -> bool:
+    """Whether an income table lists sources (``一般公共预算资金 | 小计``) rather than function classes."""
+    rows = _data_rows(found)
+    has_subtotal = any(_clean(cell) == "小计" for _, _, row in rows for cell in row)
+    has_code = any(re.match(r"\d{3}(?:\d{2}){0,2}(?:$|[\u4e00-\u9fff])", _clean(cell))
+                   for _, _, row in rows for cell in row[:3])
+    return has_subtotal and not has_code
+
+
+def _source_rows(found: _Found, file: str) -> list[SourceCells]:
+    """The rows of an income-by-source table: labels, amount, and whether the row says 小计
+    (printed in a column of its own, or glued to the amount when the grid merges them)."""
+    out: list[SourceCells] = []
+    for page, index, row in _data_rows(found):
+        labels: list[str] = []
+        amount: Decimal | None = None
+        subtotal = False
+        for cell in row:
+            text = _clean(cell)
+            if text.startswith("小计"):
+                subtotal, text = True, text[2:]
+            if not text:
+                continue
+            glued = re.fullmatch(r"(.*[\u4e00-\u9fff)）])(-?\d[\d,]*\.\d+)", text)  # 其他收入15.00: label and amount in one cell
+            if glued:
+                labels.append(glued.group(1))
+                text = glued.group(2)
+            number = parse_number(text) if re.search(r"\d", text) else None
+            if number is not None:
+                amount = number
+            else:
+                labels.append(text)
+        out.append(SourceCells(labels, amount, subtotal, SourceRef(file=file, page=page, row=index)))
+    return out
+
+
+_ORDINAL_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．])")
+_TOTAL_WORDS = ("小计", "合计", "总计", "结转", "结余")
+
+
+def _part(path: list[str]) -> str | None:
+    """Which part of a summary table a column belongs to, from its header path."""
+    text = "".join(path)
+    if "支出用途" in text:
+        return "purpose"
+    if "支出" in text:
+        return "expenditure"
+    if "收入" in text:
+        return "income"
+    return None
+
+
 def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[SummarySide]]:
+    """The income and expenditure labels of T1/T4 with their amounts (the expenditure half includes
+    Jiangsu's 支出用途 part). An amount is taken from the label's own part of the table (except for
+    the totals, printed across parts); a label wrapped over two lines (``1.一般公共预`` / ``算``) is
+    joined, and an amount printed on the line between (the other part's label line) goes to it."""
     income: list[SummarySide] = []
     expenditure: list[SummarySide] = []
     paths: list[list[str]] | None = None
@@ -221,33 +285,65 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
         if grid.first_data > 0 or paths is None:
             paths = grid.paths
         width = len(paths)
+        parts = [_part(path) for path in paths]
         label_cols = [j for j in range(width) if not any(parse_number(r[j]) is not None and re.search(r"\d", r[j])
                                                            for r in grid.rows[grid.first_data:] if j < len(r))
                       and any(r[j] for r in grid.rows[grid.first_data:] if j < len(r))]
         numeric_cols = {j for j in range(width) if any(j < len(r) and re.search(r"\d", r[j]) and parse_number(r[j])
                                                         is not None for r in grid.rows[grid.first_data:])}
+        # An amount column is in the part of the label column before it (a spanning header cell can
+        # put the wrong part in its path).
+        for k in range(width):
+            if k not in label_cols:
+                parts[k] = next((parts[j] for j in reversed(label_cols) if j < k), parts[k])
+        last: dict[int, tuple[SummarySide, int]] = {}
         for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
             src = SourceRef(file=file, page=grid.page, row=index)
             filled = [j for j in label_cols if j < len(row) and row[j]]
+            used: set[int] = set()
             for n, j in enumerate(label_cols):
                 label = row[j] if j < len(row) else ""
                 if not label:
                     continue
-                # The amount belongs up to the next label printed in this row (a label spanning the
-                # next part's label column keeps its amount there, Jiangsu's 支出小计).
+                is_total = any(word in _clean(label) for word in _TOTAL_WORDS)
+                # The amount belongs up to the next label printed in this row (a total label spanning
+                # the next part's label column keeps its amount there, Jiangsu's 支出小计).
                 stop = next((k for k in filled if k > j), width)
                 cells: dict[str, Decimal | None] = {}
                 for k in range(j + 1, stop):
                     if k not in numeric_cols:
                         continue
+                    if not is_total and parts[j] and parts[k] and parts[k] != parts[j]:
+                        continue
                     key = _key(paths[k], FUND_KEYS) or ("amount" if not cells else None)
                     if key and (key not in cells or cells[key] is None):
                         cells[key] = parse_number(row[k]) if k < len(row) else None
+                        used.add(k)
+                previous = last.get(j)
+                if (previous is not None and index - previous[1] <= 3 and not is_total
+                        and not _ORDINAL_LABEL.match(_clean(label)) and _ORDINAL_LABEL.match(_clean(previous[0].label))
+                        and not any(v is not None for v in cells.values())):
+                    previous[0].label = previous[0].label.strip() + label.strip()  # the rest of a wrapped label
+                    continue
                 side = SummarySide(label, [v for v in cells.values() if v is not None], cells=cells, source=src)
-                if n == 0 and not is_expenditure_label(label):
+                last[j] = (side, index)
+                if parts[j] == "income" or (parts[j] is None and n == 0 and not is_expenditure_label(label)):
                     income.append(side)
-                elif n == 0 or n == 1:
+                elif parts[j] is not None or n == 0 or n == 1 or purpose_key(label) is not None:
+                    # A third part (Jiangsu's 支出用途) is kept as purpose lines.
                     expenditure.append(side)
+            for k in sorted(numeric_cols - used):
+                value = parse_number(row[k]) if k < len(row) and row[k] else None
+                if value is None or parts[k] is None:
+                    continue
+                # An amount with no label of its part on its line: the label wrapped around it.
+                owner = max(((side, at) for j, (side, at) in last.items() if parts[j] == parts[k] and j < k
+                             and index - at <= 2 and not side.numbers), key=lambda item: item[1], default=None)
+                if owner is not None:
+                    side = owner[0]
+                    key = _key(paths[k], FUND_KEYS) or "amount"
+                    side.cells = {**(side.cells or {}), key: value}
+                    side.numbers = [v for v in side.cells.values() if v is not None]
     return income, expenditure
 
 
@@ -585,6 +681,9 @@ def parse_disclosure_pdf(data: bytes, *, name: str, catalogue: Catalogue | None 
                 raw = _three_public_rows(item, name) if item.grids else []
                 disclosure.tables[kind] = build_three_public(raw, unit=item.unit, title=item.title,
                                                              empty_note=item.note, source=where)
+            elif kind == TableKind.T2 and item.grids and _is_by_source(item):
+                disclosure.tables[kind] = build_by_source(_source_rows(item, name), unit=item.unit, title=item.title,
+                                                          empty_note=item.note, source=where)
             elif kind in (TableKind.PROCUREMENT, TableKind.ASSETS):
                 disclosure.tables[kind] = GenericTable(kind=kind, title=item.title, unit=item.unit,
                                                        empty_note=item.note, source=where)

@@ -47,9 +47,11 @@ def disclosure_tables(core, findings: list[dict]) -> tuple[list[dict[str, Any]],
     from jixiao.disclosure.model import (
         NINE_TABLES,
         ClassifiedTable,
+        SourceTable,
         SummaryLine,
         SummaryTable,
         TableKind,
+        TableLayout,
         ThreePublicRow,
         ThreePublicTable,
     )
@@ -82,19 +84,32 @@ def disclosure_tables(core, findings: list[dict]) -> tuple[list[dict[str, Any]],
             "title": table.title if table and table.title else kind.title, "present": table is not None,
             "unit": table.unit.value if table else "", "empty_note": table.empty_note if table else None,
             "findings": by_table.get(kind.value, []), "header": [], "rows": [],
+            "layout": table.layout.label if table is not None and table.layout != TableLayout.FUNCTION else "",
         }
         placed.update(id(f) for f in entry["findings"])
         if isinstance(table, SummaryTable):
             columns = [c for c in SummaryLine.COLUMNS if c in table.columns] or ["amount"]
             entry["header"] = ["收入项目", "金额", "支出项目", *[SummaryLine.COLUMNS[c] for c in columns]]
-            for i in range(max(len(table.income), len(table.expenditure))):
+            if table.purposes:  # Jiangsu: expenditure by purpose (支出用途) beside the function classes
+                entry["header"] += ["支出用途", "金额"]
+            for i in range(max(len(table.income), len(table.expenditure), len(table.purposes))):
                 left = table.income[i] if i < len(table.income) else None
                 right = table.expenditure[i] if i < len(table.expenditure) else None
                 cells = [left.label if left else "", left.amount if left else None,
                          (f"{right.code} " if right and right.code else "") + (right.label if right else ""),
                          *[(right.get(c) if right else None) for c in columns]]
+                purpose = table.purposes[i] if i < len(table.purposes) else None
+                if table.purposes:
+                    cells += [purpose.label if purpose else "", purpose.amount if purpose else None]
                 entry["rows"].append({"cells": cells, "findings": (take(left.source) if left else [])
-                                      + (take(right.source) if right else [])})
+                                      + (take(right.source) if right else [])
+                                      + (take(purpose.source) if purpose else [])})
+        elif isinstance(table, SourceTable):
+            entry["header"] = ["收入来源", "项目", "金额"]
+            for line in table.rows:
+                cells = ([line.label, "", line.amount] if line.key == "total" else
+                         [line.group, "小计", line.amount] if line.key == "subtotal" else ["", line.label, line.amount])
+                entry["rows"].append({"cells": cells, "findings": take(line.source)})
         elif isinstance(table, ClassifiedTable) and table.rows:
             row_class = type(table.rows[0])
             columns = [c for c in row_class.COLUMNS if c in table.columns] or list(row_class.COLUMNS)
