@@ -357,6 +357,7 @@ INCOME_KEYS: list[tuple[str, str]] = [
     ("上年结转", "carryover"),
     ("本年收入合计", "current_total"),
     ("当年收入小计", "current_total"),
+    ("当年收入", "current_total"),  # 当年收入小计 wrapped, the 小计 lost
     ("收入小计", "current_total"),
     ("收入总计", "grand_total"),
     ("收入合计", "current_total"),

@@ -60,6 +60,7 @@ from jixiao.review.finding import Finding, Severity
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
+_CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 
 CHECK_NAMES: dict[str, str] = {
@@ -513,9 +514,12 @@ class _Checker:
         current = t4.expenditure_line("current_total")
         grand = t4.expenditure_line("grand_total")
         closing = t4.expenditure_line("closing_carryover")
-        if current is not None and t4.class_lines:
+        # Only the 类 lines (a class code, or numbered 一、…): a layout listing 款 and 项 by name
+        # under each 类 (Jiangsu 2019) must not add them twice.
+        classes = [line for line in t4.class_lines if line.code or _NUMBERED.match(line.label)]
+        if current is not None and classes:
             self.equal("JX609", name, "本年支出合计", current.amount,
-                       [(line.label, line.amount) for line in t4.class_lines], source=current.source,
+                       [(line.label, line.amount) for line in classes], source=current.source,
                        right_label="各功能类支出之和")
         if current is not None and t4.purposes:
             self.equal("JX609", name, "本年支出合计", current.amount,
@@ -642,7 +646,7 @@ class _Checker:
         if t1 is not None:
             for key, pattern, label in (
                 ("grand_total", r"(?<!公共)(?<!基金)(?<!经营)预算收入([\d,]+(?:\.\d+)?)万元", "预算收入"),
-                ("grand_total", r"(?<!预算)收入预算([\d,]+(?:\.\d+)?)万元", "收入预算"),
+                ("grand_total", r"(?<!预算)(?<!基金)(?<!经营)(?<!公共)(?<!专户)收入预算([\d,]+(?:\.\d+)?)万元", "收入预算"),
                 ("fiscal", r"其中：财政拨款收入([\d,]+(?:\.\d+)?)万元", "财政拨款收入"),
                 ("general", r"一般公共预算收入([\d,]+(?:\.\d+)?)万元", "一般公共预算收入"),
                 ("fund", r"基金预算收入([\d,]+(?:\.\d+)?)万元", "政府性基金预算收入"),
@@ -678,7 +682,9 @@ class _Checker:
                 r = t9.row(key)
                 add(pattern, label, r.total if r else None, t9.title, r is not None)
         for pattern, label, value, table in pairs:
-            match = re.search(pattern, flat)
+            # The first statement of the amount, not a change (增加基本支出844.15万元).
+            match = next((m for m in re.finditer(pattern, flat)
+                          if flat[max(0, m.start() - 2):m.start()] not in _CHANGE_WORDS), None)
             if match is None:
                 continue
             stated = Decimal(match.group(1).replace(",", ""))

@@ -259,6 +259,7 @@ def _source_rows(found: _Found, file: str) -> list[SourceCells]:
 
 _ORDINAL_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．])")
 _TOTAL_WORDS = ("小计", "合计", "总计", "结转", "结余")
+_GLUED = re.compile(r"(-?\d[\d,]*\.\d+)?(\D*[\u4e00-\u9fff]\D*?)(-?\d[\d,]*\.\d+)?")
 
 
 def _part(path: list[str]) -> str | None:
@@ -299,12 +300,24 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
         last: dict[int, tuple[SummarySide, int]] = {}
         for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
             src = SourceRef(file=file, page=grid.page, row=index)
-            filled = [j for j in label_cols if j < len(row) and row[j]]
+            # A label printed in an amount column (a total spanning it, 当年支出小计) is a label too.
+            filled = [j for j in range(min(width, len(row))) if row[j] and (j in label_cols or (
+                parse_number(row[j]) is None and not re.search(r"\d", row[j])))]
             used: set[int] = set()
-            for n, j in enumerate(label_cols):
-                label = row[j] if j < len(row) else ""
-                if not label:
-                    continue
+            row_sides: list[SummarySide] = []
+            for j in filled:
+                n = label_cols.index(j) if j in label_cols else len(label_cols)
+                label = row[j]
+                # Amounts glued to a label (``13,649.07支出合计13,649.07``): the leading one is the
+                # previous label's on this line, the trailing one this label's.
+                glued = _GLUED.fullmatch(_clean(label))
+                lead = trail = None
+                if glued and (glued.group(1) or glued.group(3)):
+                    lead, label, trail = (parse_number(glued.group(1)) if glued.group(1) else None, glued.group(2),
+                                          parse_number(glued.group(3)) if glued.group(3) else None)
+                    if lead is not None and row_sides and not row_sides[-1].numbers:
+                        row_sides[-1].cells = {**(row_sides[-1].cells or {}), "amount": lead}
+                        row_sides[-1].numbers = [lead]
                 is_total = any(word in _clean(label) for word in _TOTAL_WORDS)
                 # The amount belongs up to the next label printed in this row (a total label spanning
                 # the next part's label column keeps its amount there, Jiangsu's 支出小计).
@@ -320,12 +333,15 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
                         cells[key] = parse_number(row[k]) if k < len(row) else None
                         used.add(k)
                 previous = last.get(j)
-                if (previous is not None and index - previous[1] <= 3 and not is_total
+                if (previous is not None and index - previous[1] <= 3 and not is_total and j in label_cols
                         and not _ORDINAL_LABEL.match(_clean(label)) and _ORDINAL_LABEL.match(_clean(previous[0].label))
                         and not any(v is not None for v in cells.values())):
                     previous[0].label = previous[0].label.strip() + label.strip()  # the rest of a wrapped label
                     continue
+                if trail is not None and not any(v is not None for v in cells.values()):
+                    cells = {"amount": trail}
                 side = SummarySide(label, [v for v in cells.values() if v is not None], cells=cells, source=src)
+                row_sides.append(side)
                 last[j] = (side, index)
                 if parts[j] == "income" or (parts[j] is None and n == 0 and not is_expenditure_label(label)):
                     income.append(side)
@@ -338,7 +354,9 @@ def _summary_sides(found: _Found, file: str) -> tuple[list[SummarySide], list[Su
                     continue
                 # An amount with no label of its part on its line: the label wrapped around it.
                 owner = max(((side, at) for j, (side, at) in last.items() if parts[j] == parts[k] and j < k
-                             and index - at <= 2 and not side.numbers), key=lambda item: item[1], default=None)
+                             and index - at <= 2 and not side.numbers
+                             and not any(word in _clean(side.label) for word in _TOTAL_WORDS)),
+                            key=lambda item: item[1], default=None)
                 if owner is not None:
                     side = owner[0]
                     key = _key(paths[k], FUND_KEYS) or "amount"

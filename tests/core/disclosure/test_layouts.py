@@ -127,3 +127,43 @@ def test_parse_pdf_jiangsu_layouts_read_fully() -> None:
     report = check_disclosure(disclosure)
     assert [f.message for f in report.findings if f.code in IDENTITIES] == []
     assert isinstance(t2.rows[0], SourceLine)
+
+
+def _corpus(part: str):
+    path = next(CORPUS_DIR.glob(f"*{part}*"), None) if CORPUS_DIR.is_dir() else None
+    if path is None:
+        pytest.skip("disclosure corpus absent")
+    return parse_disclosure_pdf(path.read_bytes(), name=path.name)
+
+
+def test_parse_pdf_jiangsu_wrapped_labels_and_amounts_in_their_part() -> None:
+    """省检察院 2018: ``1.一般公共预`` / ``算`` joined; the 单位预留机动经费 amount printed on the 国防支出
+    line goes to the purpose, not to 国防; the by-source T2 (小计 before its group name) adds up."""
+    disclosure = _corpus("2018年省检察院部门预算公开")
+    t1, t2 = disclosure.tables[TableKind.T1], disclosure.tables[TableKind.T2]
+    assert (t1.income_line("general").label, t1.purpose_line("reserve").amount) == ("1.一般公共预算", D("2388.04"))
+    assert [line.code for line in t1.class_lines if line.amount is not None] == ["204", "208", "221"]
+    assert [(r.group, r.amount) for r in t2.rows if r.key == "subtotal" and r.amount is not None] == [
+        ("一般公共预算资金", D("21940.96")), ("其他资金", D("14.39"))]
+    assert [f.code for f in check_disclosure(disclosure).findings if f.code in IDENTITIES] == []
+
+
+def test_parse_pdf_jiangsu_totals_glued_and_spanning() -> None:
+    """省人大 2017: 当年支出小计 printed across the amount column and ``13,649.07支出合计13,649.07``
+    in one cell still give the totals their amounts; only the T6 302 row (no 合计 amount) fails."""
+    disclosure = _corpus("江苏省人大办公厅2017")
+    t1 = disclosure.tables[TableKind.T1]
+    totals = [(line.key, line.amount) for line in t1.income + t1.expenditure if line.key.endswith("total")]
+    assert totals == [("current_total", D("13649.07")), ("grand_total", D("13649.07")),
+                      ("current_total", D("13649.07")), ("grand_total", D("13649.07"))]
+    assert [f.code for f in check_disclosure(disclosure).findings if f.code in IDENTITIES] == ["JX611"]
+
+
+def test_check_text_change_amount_not_taken_for_total() -> None:
+    """In the explanation, ``增加基本支出844.15万元`` (a change) and ``政府性基金收入预算0万元`` are not
+    read as the 基本支出 or the total income; the later plain statements are compared and hold."""
+    disclosure = _jiangsu(_by_source())
+    disclosure.explanation = ("情况说明 政府性基金收入预算0万元。因调资增加基本支出844.15万元。"
+                              "本年收入预算100.00万元。支出预算合计100万元，其中：基本支出60.00万元。")
+    report = check_disclosure(disclosure)
+    assert ([f.message for f in report.findings if f.code == "JX614"], report.evaluated["JX614"]) == ([], 2)
