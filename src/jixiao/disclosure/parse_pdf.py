@@ -190,7 +190,10 @@ def _classified_rows(found: _Found, file: str) -> tuple[list[RawRow], list[str]]
             if key and key not in columns:
                 columns.append(key)
         for index, row in enumerate(grid.rows[grid.first_data:], start=grid.first_data + 1):
-            code = "".join(row[j] for j in code_cols if j < len(row)) or None
+            # A 款/项 part printed without its leading zero (``301 | 2`` for 30102, Putuo 2024) is padded.
+            pieces = [_clean(row[j]) for j in code_cols if j < len(row)]
+            code = "".join(p.zfill(2) if n and len(p) == 1 and p.isdigit() else p
+                           for n, p in enumerate(pieces)) or None
             name = row[name_col] if name_col is not None and name_col < len(row) else ""
             if code is not None and not code.isdigit():
                 name, code = code + name, None

@@ -167,3 +167,11 @@ def test_check_text_change_amount_not_taken_for_total() -> None:
                               "本年收入预算100.00万元。支出预算合计100万元，其中：基本支出60.00万元。")
     report = check_disclosure(disclosure)
     assert ([f.message for f in report.findings if f.code == "JX614"], report.evaluated["JX614"]) == ([], 2)
+
+
+def test_parse_pdf_code_part_without_leading_zero_padded() -> None:
+    """万里街道 2024 prints 津贴补贴's 款 as ``301 | 2``: read as 30102, so 301 = Σ 款 holds."""
+    disclosure = _corpus("万里街道办事处24")
+    t6 = disclosure.tables[TableKind.T6]
+    assert [row.code for row in t6.rows[1:5]] == ["301", "30101", "30102", "30107"]
+    assert [f.code for f in check_disclosure(disclosure).findings if f.code in IDENTITIES] == []
