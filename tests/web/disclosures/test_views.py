@@ -216,3 +216,34 @@ def test_disclosure_dates_edit_bad_date_and_finance_refused(client, world, store
     assert Disclosure.objects.get(pk=stored_disclosure.pk).core().approved_on is None
     finance = _client(client, world.finance).post(url, {"approved_on": "2026-01-20"})
     assert finance.status_code == 403
+
+
+def test_disclosure_detail_jiangsu_layouts_shown(client, world):
+    """A T2 listed by income source shows its groups, 小计 and items with the layout named; T1's
+    支出用途 part is shown beside the function classes."""
+    from decimal import Decimal
+
+    from jixiao.disclosure.model import Disclosure as CoreDisclosure
+    from jixiao.disclosure.model import (
+        SourceLine,
+        SourceTable,
+        SummaryLine,
+        SummaryTable,
+        TableKind,
+    )
+
+    core = CoreDisclosure(file="js.pdf", year=2018, tables={
+        TableKind.T1: SummaryTable(kind=TableKind.T1, title="收支预算总表", columns=["amount"], expenditure=[
+            SummaryLine(key="current_total", label="当年支出小计", amount=Decimal("100"))], purposes=[
+            SummaryLine(key="basic", label="一、基本支出", amount=Decimal("60"))]),
+        TableKind.T2: SourceTable(kind=TableKind.T2, title="收入预算总表", rows=[
+            SourceLine(key="total", label="收入总计", amount=Decimal("100")),
+            SourceLine(key="subtotal", group="一般公共预算资金", label="一般公共预算资金 小计", amount=Decimal("100")),
+            SourceLine(key="item", group="一般公共预算资金", label="公共财政拨款(补助)资金", amount=Decimal("100"))]),
+    })
+    stored = Disclosure.objects.create(organisation=world.dept_a, budget_year=2018,
+                                       data=core.model_dump(mode="json"))
+    html = _client(client, world.dept_reviewer_a).get(reverse("disclosures:detail", args=[stored.pk])).content.decode()
+    assert "收入预算总表 <span class=\"muted\">单位：万元</span> <span class=\"muted\">（按收入来源）</span>" in html
+    assert "<td>一般公共预算资金</td><td>小计</td>" in html and "<td></td><td>公共财政拨款(补助)资金</td>" in html
+    assert "<th scope=\"col\">支出用途</th>" in html and "<td>一、基本支出</td>" in html
