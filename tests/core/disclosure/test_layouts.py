@@ -175,3 +175,16 @@ def test_parse_pdf_code_part_without_leading_zero_padded() -> None:
     t6 = disclosure.tables[TableKind.T6]
     assert [row.code for row in t6.rows[1:5]] == ["301", "30101", "30102", "30107"]
     assert [f.code for f in check_disclosure(disclosure).findings if f.code in IDENTITIES] == []
+
+
+def test_render_pdf_jiangsu_layouts_read_back() -> None:
+    """The PDF export of a Jiangsu disclosure reads back with T2 by source (same lines) and T1's purposes."""
+    from jixiao.disclosure.export import render_disclosure
+
+    disclosure = _corpus("江苏省委办公厅2018年度部门预算公开表")
+    back = parse_disclosure_pdf(render_disclosure(disclosure, "pdf"), name="back.pdf")
+    lines = [(r.key, r.group, r.label, r.amount) for r in disclosure.tables[TableKind.T2].rows]
+    assert [(r.key, r.group, r.label, r.amount) for r in back.tables[TableKind.T2].rows] == lines
+    assert back.tables[TableKind.T1].purposes == [
+        line.model_copy(update={"source": back.tables[TableKind.T1].purposes[i].source})
+        for i, line in enumerate(disclosure.tables[TableKind.T1].purposes)]
