@@ -145,6 +145,6 @@ def review_data_cached(data: dict[str, Any], *, digest: str) -> ReviewOutcome:
     outcome = cache.get(key)
     if outcome is None:
         outcome = review_core_form(core_load(data))
-        if outcome.available:
+        if isinstance(outcome, ReviewOutcome) and outcome.available:
             cache.set(key, outcome, REVIEW_CACHE_SECONDS)
     return outcome
