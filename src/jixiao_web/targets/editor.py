@@ -378,6 +378,16 @@ def attach_findings_by_position(rows: list[Row], findings: list[dict[str, Any]])
     return rows
 
 
+def post_of_rows(rows: list[Row]) -> QueryDict:
+    """The post of the indicator rows alone, as the editor would send them."""
+    post = QueryDict(mutable=True)
+    post["row-count"] = str(len(rows))
+    for i, row in enumerate(rows):
+        for name in ("orig", "level1", "level2", "name", "period_value", "annual_value"):
+            post[f"row-{i}-{name}"] = getattr(row, name)
+    return post
+
+
 def apply_row_op(rows: list[Row], op: str, index: int) -> list[Row]:
     """Add a row after ``index`` (copying its levels), delete it, or move it up or down."""
     rows = list(rows)

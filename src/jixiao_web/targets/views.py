@@ -275,6 +275,15 @@ def form_rows(request: HttpRequest, pk: int) -> TemplateResponse:
     except ValueError:
         index = -1
     rows = editor.apply_row_op(rows, request.POST.get("op", ""), index)
+    # The rows are shown with their comments and with the findings of the form as it would be
+    # with these rows, so findings stay next to the rows they concern after a move.
+    _general, by_row = _comments_by_row(form)
+    rows = editor.attach_notes(rows, by_row, {})
+    try:
+        data = editor.data_from_post(form.data, form.kind, editor.post_of_rows(rows))
+        rows = editor.attach_findings_by_position(rows, review_core_form(core_load(data)).findings)
+    except (editor.EditorError, InvalidFormData):
+        pass
     levels = _framework(form)
     return TemplateResponse(
         request, "targets/_indicator_rows.html",

@@ -340,3 +340,14 @@ def test_form_detail_shows_spending_plan_and_project_money(filer_client, hebei_p
     assert "资金支出计划（%）" in body
     assert re.findall(r'<td class="num">(\d+%)</td>', body) == ["20%", "50%", "80%", "100%"]
     assert "<th style=\"width:9em\">其中：财政资金</th><td><pre class=\"text\">800000元</pre>" in body
+
+
+def test_form_rows_move_keeps_findings_and_fix_buttons_with_their_row(filer_client, fixable_form):
+    """After a row moves, its findings (and fix button) are shown next to it at its new place."""
+    post = _rows_post(fixable_form) | {"op": "down", "index": "0"}
+    body = filer_client.post(reverse("targets:rows", args=[fixable_form.pk]), post, HTTP_HX_REQUEST="true").content.decode()
+    assert re.findall(r'name="row-\d+-annual_value" value="([^"]*)"', body) == ["≥80百分比", "120台以上", "≥90%"]
+    assert [(c, loc) for c, loc, _ in FIX_BUTTON.findall(body)] == [
+        ("JX205", "indicators[0].annual_value"), ("JX202", "indicators[1].annual_value"),
+    ]
+    assert TargetForm.objects.get(pk=fixable_form.pk).version == 1
