@@ -188,3 +188,16 @@ def test_render_pdf_jiangsu_layouts_read_back() -> None:
     assert back.tables[TableKind.T1].purposes == [
         line.model_copy(update={"source": back.tables[TableKind.T1].purposes[i].source})
         for i, line in enumerate(disclosure.tables[TableKind.T1].purposes)]
+
+
+def test_check_codes_of_year_without_catalogue_not_checked() -> None:
+    """A 2018 disclosure checked with only the 2025 list: no JX621 per code (names have changed since),
+    one info saying the codes were not checked; JX620 structure checks still run."""
+    disclosure = _jiangsu(_by_source())
+    disclosure.tables[TableKind.T5] = ClassifiedTable(
+        kind=TableKind.T5, title="一般公共预算支出预算表", columns=["total"],
+        rows=[ExpenditureRow(name="合计", total=D("1")), ExpenditureRow(code="207", name="文化体育与传媒支出", total=D("1"))])
+    report = check_disclosure(disclosure)
+    assert [(f.code, f.severity.value, f.message) for f in report.findings if f.code == "JX621"] == [
+        ("JX621", "info", "没有 2018 年或更早年度的政府收支分类科目目录（最早为 2025 年），未核对科目编码和名称")]
+    assert report.evaluated["JX620"] == 1
