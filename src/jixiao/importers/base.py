@@ -253,6 +253,17 @@ def _looks_like_text(text: str) -> bool:
     return controls / len(text) < 0.01
 
 
+#: Page furniture of PDF and Word exports, written without spaces: "第2页", "第2页，共5页", "-3-",
+#: "— 3 —", "2/5". Not part of any form; the builders skip such lines of running text.
+_PAGE_NUMBER = re.compile(r"^(?:第\d+页(?:[/，,]?共\d+页)?|[-－—–]+\d{1,4}[-－—–]+|\d{1,4}/\d{1,4})$")
+_NO_SPACE = re.compile(r"\s+")
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a line of running text is a page number ("第 1 页", "— 2 —", "- 3 -", "2/5")."""
+    return len(text) <= 24 and _PAGE_NUMBER.match(_NO_SPACE.sub("", text)) is not None
+
+
 class Cell:
     """One table cell. ``col`` is its 0-based position in the printed row.
 

@@ -128,6 +128,9 @@ def _carried(form: TargetForm, family: str | None = None) -> dict[str, Any]:
                 for g in form.sub_goals
             ],
             "guarantee_measures": [_t(m) for m in form.guarantee_measures],
+            # Printed as one 年度重点工作任务 table (其他任务N rows after the key tasks).
+            "key_tasks": [_task(t, unit) for t in [*form.key_tasks, *form.other_tasks]],
+            "indicators": [_indicator(i, ("annual_value",)) for i in form.indicators],
         }
         return out
     budget = form.budget

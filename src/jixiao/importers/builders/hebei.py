@@ -37,12 +37,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from jixiao.importers.base import Cell, Detection, Grid, Row
+from jixiao.importers.base import Cell, Detection, Grid, Row, is_page_number
 from jixiao.model import (
     DepartmentTargetForm,
     ImportedDocument,
     ImportProblem,
     Indicator,
+    KeyTask,
     Money,
     MoneyUnit,
     OrgRef,
@@ -89,6 +90,10 @@ _SECTION_MARK = rf"(?:[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[)）])?"
 _OVERALL = re.compile(rf"^{_SECTION_MARK}总体绩效目标$")
 _SUBGOALS = re.compile(rf"^{_SECTION_MARK}分项绩效目标$")
 _MEASURES = re.compile(rf"^{_SECTION_MARK}工作保障措施$")
+#: Parts a rendered department form may add after 工作保障措施 (always numbered: "四、年度重点工作任务").
+_TASKS = re.compile(rf"^[{_CN_NUM}]+、年度重点工作任务$")
+_DEPT_INDICATORS = re.compile(rf"^[{_CN_NUM}]+、绩效指标$")
+_TASK_LABEL = re.compile(r"^\s*((?:其他)?任务\s*\d+)\s*[:：]\s*(.*?)\s*$", re.DOTALL)
 _DEPT_TITLE = re.compile(rf"^(?:第一部分)?{_SECTION_MARK}部门整体(?:预算)?绩效目标(?:表)?$")
 _ITEM = re.compile(rf"^\s*[（(]([{_CN_NUM}]+)[)）]\s*(.*)$", re.DOTALL)
 _GOAL = re.compile(r"^\s*绩效目标\s*[:：]\s*(.*)$", re.DOTALL)
@@ -307,6 +312,8 @@ class _Builder:
             if not items:
                 continue
             key = _flat(_row_text(items))
+            if row.table is None and is_page_number(key):
+                continue  # page furniture of PDF and Word exports
             starts_table = any(item.key == "项目编码" for item in items) and (
                 current is None or current.kind != "project" or self._has_label(current, "项目编码")
             )
@@ -323,12 +330,17 @@ class _Builder:
                 key.startswith("第二部分")
                 or (_TOP_HEADING.match(key) and not (
                     _OVERALL.match(key) or _SUBGOALS.match(key) or _MEASURES.match(key)
+                    or _TASKS.match(key) or _DEPT_INDICATORS.match(key)
                 ))
             ):
                 current = None
-                continue
             if current is not None:
                 current.rows.append(row)
+            elif row.table is not None or not _looks_like_heading(key):
+                self.problem(
+                    "text-outside-form", "这段文字不属于部门整体绩效目标或项目支出绩效目标表，未导入",
+                    row.source, text=" | ".join(item.text for item in items), severity=ProblemSeverity.INFO,
+                )
         return sections
 
     @staticmethod
@@ -370,6 +382,7 @@ class _Builder:
         items: list[_DeptItem] = []
         current: _DeptItem | None = None
         loose: list[tuple[str, SourceRef, str]] = []  # (text, source, section heading)
+        tables = _DeptTables()
         for row in section.rows:
             row_items = self.items(row)
             text = "".join(item.text for item in row_items).strip()
@@ -377,6 +390,15 @@ class _Builder:
                 continue
             key = _flat(text)
             source = row.source
+            if _TASKS.match(key):
+                mode, current, tables.columns = "tasks", None, None
+                continue
+            if _DEPT_INDICATORS.match(key):
+                mode, current, tables.columns = "indicators", None, None
+                continue
+            if mode in ("tasks", "indicators"):
+                self.department_table_row(form, row, row_items, mode, tables)
+                continue
             if _DEPT_TITLE.match(key):
                 if form.title is None:
                     form.title = re.sub(rf"^(?:第一部分)?{_SECTION_MARK}", "", key)
@@ -457,6 +479,67 @@ class _Builder:
         if form.overall_goal is None:
             self.problem("overall-goal-missing", "部门整体绩效目标中没有找到“总体绩效目标”", form.source)
         return form
+
+    def department_table_row(
+        self, form: DepartmentTargetForm, row: Row, items: list[_Item], mode: str, tables: _DeptTables
+    ) -> None:
+        """A row under 年度重点工作任务 or 绩效指标: the table header, then one task or indicator."""
+        keys = {item.key for item in items}
+        if row.table is None:
+            self.problem("row-not-read", f"“{'年度重点工作任务' if mode == 'tasks' else '绩效指标'}”下有一行表格外的文字，未能读入",
+                         row.source, text=" | ".join(item.text for item in items))
+            return
+        if mode == "indicators":
+            if {"一级指标", "三级指标"} <= keys:
+                tables.columns = {}
+                for item in items:
+                    fieldname = HEADER_FIELDS.get(item.key)
+                    if fieldname and fieldname not in tables.columns:
+                        tables.columns[fieldname] = item.cell.col
+                return
+            if tables.columns is None:
+                self.problem("row-not-read", "“绩效指标”下的表格没有指标表头（一级指标、二级指标、三级指标……），这一行未能读入",
+                             row.source, text=" | ".join(item.text for item in items))
+                return
+            tables.level1, tables.level2 = self.indicator_row(form, row, tables.columns, tables.level1, tables.level2)
+            return
+        if "名称" in keys and "主要实施内容" in keys:
+            tables.columns = {}
+            for item in items:
+                fieldname = _TASK_FIELDS.get(item.key) or next(
+                    (name for label, name in _TASK_FIELDS.items() if item.key.startswith(label)), None)
+                if fieldname and fieldname not in tables.columns:
+                    tables.columns[fieldname] = item.cell.col
+                if fieldname == "planned_amount" and (unit := _MONEY_IN_HEADER.search(item.key)) is not None:
+                    tables.unit = MoneyUnit(unit.group(1))
+                    if form.money_unit is None:
+                        form.money_unit = tables.unit
+                        form.field_sources["money_unit"] = item.source
+            return
+        if tables.columns is None or "name" not in tables.columns:
+            self.problem("row-not-read", "“年度重点工作任务”下的表格没有表头（名称、主要实施内容……），这一行未能读入",
+                         row.source, text=" | ".join(item.text for item in items))
+            return
+        by_col = {item.cell.col: item for item in items}
+        got = {name: by_col.get(col) for name, col in tables.columns.items()}
+        extra = [item for item in items if item.cell.col not in tables.columns.values()]
+        if extra:
+            self.problem("task-extra-cells", "任务行的单元格多于表头的列，多出的内容未读入", row.source,
+                         text=" | ".join(item.text for item in extra))
+        label, name = None, got["name"].text if got.get("name") else None
+        if name is not None and (match := _TASK_LABEL.match(name)) is not None:
+            label, name = _SPACES.sub("", match.group(1)), match.group(2) or None
+        amount_item = got.get("planned_amount")
+        amount = self.money(amount_item, tables.unit or form.money_unit, "拟投入的资金") if amount_item else None
+        content, expected = got.get("content"), got.get("expected_result")
+        task = KeyTask(
+            label=label, name=name, content=content.text if content else None, planned_amount=amount,
+            expected_result=expected.text if expected else None, source=row.source,
+        )
+        tasks = form.other_tasks if label and label.startswith("其他") else form.key_tasks
+        where = "other_tasks" if tasks is form.other_tasks else "key_tasks"
+        form.field_sources[f"{where}.{len(tasks)}"] = row.source
+        tasks.append(task)
 
     def add_sub_goal(self, form: DepartmentTargetForm, item: _DeptItem) -> None:
         title, content = item.heading, None
@@ -644,8 +727,11 @@ class _Builder:
                     form.field_sources["fund_use"] = following.source
                 used = used or "head"
             elif key.startswith("资金支出计划"):
-                self.spending_plan(form, items, rows[index] if index < len(rows) else None)
-                return "plan"
+                values_row = rows[index] if index < len(rows) else None
+                if values_row is not None and not self.plan_values(values_row):
+                    values_row = None  # the values row was blank (left out of the rows): no values
+                self.spending_plan(form, items, values_row)
+                return "plan" if values_row is not None else "plan-empty"
             elif key == "绩效目标" or key.startswith("绩效目标："):
                 rest = [other.text for other in items[position + 1:]]
                 inline = item.text.split("：", 1)[1].strip() if "：" in item.text else ""
@@ -657,6 +743,13 @@ class _Builder:
         if not used and all(_is_label(key) for key in keys):
             used = "labels"
         return used
+
+    def plan_values(self, row: Row) -> bool:
+        """Whether a row can hold the 资金支出计划 values: no label (绩效目标, 一级指标 …) nor title in it."""
+        items = self.items(row)
+        return bool(items) and _title_of(items) is None and not any(
+            _is_label(item.key) or item.key.startswith("绩效目标") for item in items
+        )
 
     def money(self, item: _Item, unit: MoneyUnit | None, label: str) -> Money | None:
         money = parse_money(item.text, unit or MoneyUnit.YUAN)
@@ -702,7 +795,7 @@ class _Builder:
 
     def indicator_row(
         self,
-        form: ProjectTargetForm,
+        form: ProjectTargetForm | DepartmentTargetForm,
         row: Row,
         columns: dict[str, int],
         level1: tuple[str, SourceRef] | None,
@@ -750,6 +843,21 @@ class _Builder:
 
 
 @dataclass(slots=True)
+class _DeptTables:
+    """Reading state of the tables a department form may end with (tasks, indicators)."""
+
+    columns: dict[str, int] | None = None
+    unit: MoneyUnit | None = None
+    level1: tuple[str, SourceRef] | None = None
+    level2: str | None = None
+
+
+_TASK_FIELDS = {"名称": "name", "主要实施内容": "content", "拟投入的资金": "planned_amount",
+                "期望达到的目标": "expected_result"}
+_MONEY_IN_HEADER = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
+
+
+@dataclass(slots=True)
 class _DeptItem:
     label: str | None
     heading: str
@@ -771,6 +879,12 @@ _LABELS = frozenset({
 
 def _is_label(key: str) -> bool:
     return key in _LABELS or key.startswith("资金支出计划") or (key.startswith("其中") and "财政" in key)
+
+
+def _looks_like_heading(key: str) -> bool:
+    """A short line of running text without sentence punctuation: a heading of the document
+    around the forms (第二部分, 预算项目绩效目标, 六、……), not content of a form."""
+    return len(key) <= 40 and not re.search(r"[。；;，,：:]", key)
 
 
 def _normal_unit(unit: str) -> str:
