@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
 
-from jixiao.importers.base import Cell, Detection, Grid, Row
+from jixiao.importers.base import Cell, Detection, Grid, Row, is_page_number
 from jixiao.model import (
     DepartmentBudget,
     DepartmentTargetForm,
@@ -85,8 +85,7 @@ _TASK_LABEL = re.compile(r"^\s*((?:任务|其他任务)\s*\d+)\s*[:：]?\s*(.*?)
 _ANNEX = re.compile(r"^附件\s*(\d+)$")
 _REMARK_ITEM = re.compile(r"^\s*\d+\s*[.．、]")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
-# Page furniture of PDF and Word exports ("第 2 页", "- 3 -", "2/5"): not part of any form.
-_PAGE_NUMBER = re.compile(r"^(?:第\d+页(?:[/，,]?共\d+页)?|-\d{1,4}-|\d{1,4}/\d{1,4})$")
+_AMOUNT_WITH_UNIT = re.compile(r"^[+-]?\d[\d,，]*(?:\.\d+)?(?:万元|元)$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 # Spreadsheet numbers may arrive as "92.0"; the trailing zeros are not part of what was written.
 _INT = re.compile(r"^\s*(\d+)(?:\.0+)?\s*(?:人|个|家)?\s*$")
@@ -199,13 +198,19 @@ def _survey(grid: Grid) -> _Survey:
         if len(filled) < 2:
             continue
         keys = [label_key(cell.text) for cell in filled]
-        for key in keys:
+        for position, key in enumerate(keys):
             if key in SPECIFIC_LABELS:
                 survey.specific.add(key)
             elif key in FOREIGN_LABELS:
                 survey.foreign.add(key)
             if key in ("按预算级次划分",) or key.endswith("市本级使用资金"):
                 survey.city = True
+            elif key in ("总金额", "当年度金额") and position + 1 < len(filled):
+                # The city project form (seed 001) prints 总金额 without a unit and each amount
+                # with its unit ("18.24万元"); the county form writes 总金额（万元） and bare numbers.
+                value = _squash(filled[position + 1].text)
+                if not _UNIT_IN_LABEL.search(filled[position].text) and _AMOUNT_WITH_UNIT.match(value):
+                    survey.city = True
         if keys[0] == "部门名称":
             survey.departments += 1
         elif keys[0] == "项目名称":
@@ -359,10 +364,18 @@ class _Builder:
         number: str | None = None
         unit: MoneyUnit | None = None
         in_remarks = False
+        in_indicators = False
         loose: list[tuple[str, SourceRef]] = []
         for row in self.grid.rows:
             items = self.items(row)
             if not items:
+                continue
+            if (in_indicators and current is not None and not in_remarks and title is None
+                    and row.table is not None and items[0].col > 0):
+                # Inside the indicator table position decides: a cell right of the label column
+                # is a 一级/二级/三级 cell or a value, even when it reads like a label (基本信息).
+                self.flush_loose(loose, inside=True)
+                current.rows.append(row)
                 continue
             if items[0].key == "备注" and len(items) > 1 and current is not None:
                 for item in items[1:]:
@@ -390,13 +403,14 @@ class _Builder:
                 unit = MoneyUnit(unit_line.group(1))
                 continue
             if row.table is None:
-                if not _PAGE_NUMBER.match(compact):
+                if not is_page_number(compact):  # page furniture of PDF and Word exports
                     loose.append((text, row.source))
                 continue
             first = items[0].key
             inside = first not in ("部门名称", "项目名称") and current is not None and not in_remarks
             self.flush_loose(loose, inside=inside and title is None)
             if first in ("部门名称", "项目名称"):
+                in_indicators = False
                 current = _Section("department" if first == "部门名称" else "project")
                 if title is not None:
                     current.title, current.title_source = title
@@ -406,6 +420,7 @@ class _Builder:
                 current.rows.append(row)
             elif current is not None and not in_remarks and title is None:
                 current.rows.append(row)
+                in_indicators |= first in ("绩效指标", "一级指标")
             else:
                 self.problem(
                     "row-outside-form",
@@ -580,7 +595,9 @@ class _Builder:
             if not items:
                 continue
             first = items[0].key
-            if mode == "indicators" and first not in DEPARTMENT_LABELS and first != "总体绩效目标":
+            if mode == "indicators" and (
+                items[0].col > 0 or (first not in DEPARTMENT_LABELS and first != "总体绩效目标")
+            ):
                 indicator_rows.append(row)
                 continue
             if first == "部门名称":
@@ -728,7 +745,7 @@ class _Builder:
             if not items:
                 continue
             first = items[0].key
-            if mode == "indicators" and first not in PROJECT_LABELS:
+            if mode == "indicators" and (items[0].col > 0 or first not in PROJECT_LABELS):
                 indicator_rows.append(row)
                 continue
             if first in self._PROJECT_SINGLE:
@@ -883,8 +900,8 @@ class _IndicatorReader:
         body: list[tuple[Row, list[_Item]]] = []
         for row in rows:
             items = self.builder.items(row)
-            if items and items[0].key == "绩效指标":
-                items = items[1:]
+            if items and items[0].key == "绩效指标" and items[0].col < self.columns.get("三级指标", items[0].col + 1):
+                items = items[1:]  # the 绩效指标 label (a 三级 name reading 绩效指标 stays)
             if items and any(item.key == "一级指标" for item in items):
                 self.header(items)
                 continue
