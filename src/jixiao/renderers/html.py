@@ -28,7 +28,37 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.tests["table_block"] = lambda block: isinstance(block, Table)
+    env.filters["kept_rows"] = kept_rows
     return env
+
+
+#: Rows a rowspan label keeps together at its top: enough height for a label wrapped over
+#: this many lines (二级指标 such as 服务对象满意度指标 take two in the narrow column).
+KEEP_LINES = 3
+
+
+def kept_rows(table: Table) -> frozenset[int]:
+    """Body rows that must not end a printed page: the first rows under a labelled rowspan cell.
+
+    A printer that breaks a table inside a rowspan cell lays the cell's whole text out in the
+    part on the first page; when that part is one short row, the text runs below the table
+    (and out of the cell, for anyone reading the page). Keeping the first rows of the span on
+    one page gives the text room.
+    """
+    kept: set[int] = set()
+    occupied: dict[int, int] = {}  # column → last row covered by a rowspan from above
+    for index, row in enumerate(table.body):
+        column = 0
+        for cell in row:
+            while occupied.get(column, -1) >= index:
+                column += 1
+            if cell.rowspan > 1:
+                for covered in range(column, column + cell.colspan):
+                    occupied[covered] = index + cell.rowspan - 1
+                if cell.text.strip():
+                    kept.update(range(index, index + min(cell.rowspan, KEEP_LINES) - 1))
+            column += cell.colspan
+    return frozenset(kept)
 
 
 @cache
@@ -44,16 +74,18 @@ def render_layouts_html(
     package: bool = False,
     subtitle: str | None = None,
     inline_css: bool = True,
+    keep_rows: bool = False,
 ) -> str:
     """The HTML page of ``layouts`` through ``templates/html/<template>.html.j2``.
 
     With ``inline_css`` false the shared ``forms.css`` is left out of the page (the PDF printer
-    passes it as a pre-parsed stylesheet); the family template's own rules stay inline.
+    passes it as a pre-parsed stylesheet); the family template's own rules stay inline. With
+    ``keep_rows`` the rows of :func:`kept_rows` are marked ``class="keep"`` (no page break after).
     """
     page = environment().get_template(f"{template}.html.j2")
     return page.render(
         layouts=list(layouts), css=stylesheet() if inline_css else "", title=title, package=package,
-        subtitle=subtitle,
+        subtitle=subtitle, keep_rows=keep_rows,
     )
 
 

@@ -61,7 +61,8 @@ def render_layouts_pdf(
     subtitle: str | None = None,
 ) -> bytes:
     html = render_layouts_html(
-        layouts, template=template, title=title, package=package, subtitle=subtitle, inline_css=False
+        layouts, template=template, title=title, package=package, subtitle=subtitle, inline_css=False,
+        keep_rows=True,
     )
     return html_to_pdf(html, base_css=True)
 
