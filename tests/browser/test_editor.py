@@ -50,8 +50,9 @@ def test_editor_rows_add_move_delete_and_value_preview(page, live_server):
 
 
 def test_editor_fix_button_and_sub_goal_indicator_saved(page, live_server):
-    """A finding's fix button types the corrected value into its row (htmx, unsaved); a new
-    indicator added under a 分项绩效目标 and the budget block are saved with the form."""
+    """A finding's fix button types the corrected value into its row (htmx, unsaved), also after
+    a recheck has put the findings of the typed input next to the rows; a new indicator added
+    under a 分项绩效目标 and the budget block are saved with the form."""
     from jixiao.model import DepartmentBudget, DepartmentTargetForm, Money, SubGoal, parse_value
     from jixiao.model.indicators import Indicator
 
@@ -75,6 +76,12 @@ def test_editor_fix_button_and_sub_goal_indicator_saved(page, live_server):
     assert page.get_by_label("第1行当年度指标值").input_value() == "≥200人次"
     assert TargetForm.objects.get(pk=form.pk).version == 1
 
+    page.get_by_label("第1行当年度指标值").fill("210人次以上")
+    page.get_by_role("button", name="重新审核（不保存）").click()
+    page.locator("#indicator-editor").get_by_role("button", name="修正：“210人次以上”改为“≥210人次”").click()
+    page.get_by_role("status").filter(has_text="“210人次以上”改为“≥210人次”").wait_for()
+    assert page.get_by_label("第1行当年度指标值").input_value() == "≥210人次"
+
     page.get_by_role("button", name="分项1添加指标").click()
     page.get_by_label("分项1第2个指标", exact=True).fill("家长满意度")
     page.get_by_label("分项1第2个指标值").fill("≥90%")
@@ -83,5 +90,5 @@ def test_editor_fix_button_and_sub_goal_indicator_saved(page, live_server):
     page.get_by_text("已保存").wait_for()
     saved = TargetForm.objects.get(pk=form.pk).core()
     assert [(i.name, i.annual_value.raw) for i in saved.sub_goals[0].indicators] == [("合格率", "≥95%"), ("家长满意度", "≥90%")]
-    assert saved.indicators[0].annual_value.raw == "≥200人次"
+    assert saved.indicators[0].annual_value.raw == "≥210人次"
     assert saved.budget.basic_expenditure == Money(amount="420.5")

@@ -359,9 +359,17 @@ def form_recheck(request: HttpRequest, pk: int) -> TemplateResponse:
         error = None
     except (editor.EditorError, ValueError) as exc:
         outcome, error = None, str(exc)
-    return TemplateResponse(
-        request, "targets/_recheck.html", {"outcome": outcome, "recheck_error": error, "form": form}
-    )
+    context = {"outcome": outcome, "recheck_error": error, "form": form}
+    if outcome is not None and outcome.available and "row-count" in request.POST:
+        # The indicator rows come back too (an htmx out-of-band swap), each with its findings.
+        _general, by_row = _comments_by_row(form)
+        rows = editor.attach_notes(editor.rows_from_post(request.POST), by_row, {})
+        levels = _framework(form)
+        context |= {
+            "rows": editor.mark_known_levels(editor.attach_findings_by_position(rows, outcome.findings), levels),
+            "levels": levels, "rows_oob": True,
+        }
+    return TemplateResponse(request, "targets/_recheck.html", context)
 
 
 @login_required

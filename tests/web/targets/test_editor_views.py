@@ -309,13 +309,19 @@ def test_form_fix_by_reviewer_forbidden(client, world, fixable_form):
     assert response.status_code == 403
 
 
-def test_form_recheck_offers_fix_buttons(filer_client, fixable_form):
-    """The recheck of unsaved input lists the fixable findings with their buttons."""
-    post = _rows_post(fixable_form) | {"annual_goal": "没有重复标点。"}
+def test_form_recheck_offers_fix_buttons_in_list_and_next_to_rows(filer_client, fixable_form):
+    """The recheck of unsaved input lists the fixable findings with their buttons, and sends the
+    rows again (out of band) with each finding and button next to its row."""
+    post = _rows_post(fixable_form) | {"annual_goal": "没有重复标点。", "row-2-annual_value": "90%以上"}
     body = filer_client.post(reverse("targets:recheck", args=[fixable_form.pk]), post, HTTP_HX_REQUEST="true").content.decode()
-    assert sorted((c, loc) for c, loc, _ in FIX_BUTTON.findall(body)) == [
-        ("JX202", "indicators[0].annual_value"), ("JX205", "indicators[1].annual_value"),
-    ]
+    listed, rows = body.split('<div id="indicator-editor" hx-swap-oob="innerHTML">')
+    expected = [("JX202", "indicators[0].annual_value"), ("JX205", "indicators[1].annual_value"),
+                ("JX202", "indicators[2].annual_value")]
+    assert sorted((c, loc) for c, loc, _ in FIX_BUTTON.findall(listed)) == sorted(expected)
+    by_row = [(c, loc) for c, loc, _ in FIX_BUTTON.findall(rows)]
+    assert by_row == expected
+    assert re.findall(r'name="row-\d+-annual_value" value="([^"]*)"', rows) == ["120台以上", "≥80百分比", "90%以上"]
+    assert TargetForm.objects.get(pk=fixable_form.pk).version == 1
 
 
 @pytest.fixture
