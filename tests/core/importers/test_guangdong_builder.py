@@ -278,3 +278,38 @@ def test_build_goal_header_variants_and_goal_text_ending_like_a_header() -> None
     project = result.forms[0]
     assert isinstance(project, ProjectTargetForm)
     assert (project.period_goal, project.annual_goal) == ("三年完成全部年度目标", "推动12家企业完成年度目标")
+
+
+def test_build_indicator_named_like_a_row_label_stays_an_indicator() -> None:
+    """Inside the indicator table position decides: a 三级 cell reading 基本信息, 项目名称 or 绩效指标
+    is a name, not a row label (and starts no new form)."""
+    make = _GridMaker()
+    make.new_table()
+    make.row("项目名称", ("企业技术改造服务经费", 5), width=6)
+    make.row("项目等级", ("二级项目", 5), width=6)
+    make.row("绩效指标", "一级指标", "二级指标", "三级指标", "实施周期指标值", "当年度指标值", width=6)
+    make.row("", "产出指标", "数量指标", "基本信息", "36", "12", width=6)
+    make.row("", "", "", "项目名称", "1", "1", width=6)
+    make.row("", "", "", "绩效指标", "2", "2", width=6)
+    result = build(make.grid, layout="project-target/docx-gd-county-2025")
+    assert ([i.name for i in result.forms[0].indicators],
+            [p.code for p in result.problems if p.code != "budget-year-missing"]) == (
+        ["基本信息", "项目名称", "绩效指标"], [])
+
+
+def test_score_city_project_by_amounts_with_units() -> None:
+    """A city project form (seed 001) prints 总金额 without a unit and amounts with theirs."""
+    def grid(total_label: str, amount: str) -> Grid:
+        make = _GridMaker()
+        make.paragraph("项目支出绩效目标申报表")
+        make.new_table()
+        make.row("项目名称", ("业务工作经费", 5), width=6)
+        make.row("项目等级", ("一般项目", 5), width=6)
+        make.row("实施期限", "起始年度", "2025", "到期年度", ("2025", 2), width=6)
+        make.row("预算金额", total_label, amount, "当年度金额", (amount, 2), width=6)
+        make.row("项目概述", ("保障日常业务工作。", 5), width=6)
+        return make.grid
+
+    city, county = score(grid("总金额", "18.24万元")), score(grid("总金额（万元）", "18.24"))
+    assert city is not None and county is not None
+    assert (city.layout, county.layout) == ("project-target/gd-city-2025", "project-target/gd-county-2025")

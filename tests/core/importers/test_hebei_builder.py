@@ -185,3 +185,64 @@ def test_build_unit_and_organisation_in_one_cell() -> None:
     assert (form.money_unit, form.spending_unit.model_dump() if form.spending_unit else None) == (
         "元", {"code": "512002", "name": "青川县商务局本级", "raw": "512002青川县商务局本级"}
     )
+
+
+def test_build_project_blank_plan_values_keep_the_goal() -> None:
+    """A blank 资金支出计划 values row (left out of the grid) gives a plan without values, and the
+    绩效目标 row after it stays the goal."""
+    rows = [row for row in PROJECT_ROWS if row[:2] != ["", "20%"]]
+    result = hebei.build(_grid(rows, paragraphs=(0,)), layout="project-target/docx-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, ProjectTargetForm)
+    assert form.spending_plan is not None
+    assert ([(p.month, p.raw) for p in form.spending_plan.points], form.annual_goal) == (
+        [(3, ""), (6, ""), (10, ""), (12, "")], "1.改造乡镇商贸中心2个")
+    assert not [p for p in result.problems if p.code.startswith("spending-plan")]
+
+
+@pytest.mark.parametrize("footer", ["第 1 页", "第1页，共3页", "— 2 —", "- 3 -"])
+def test_build_department_page_numbers_are_not_measures(footer: str) -> None:
+    """Page numbers of a PDF or Word export (running text) are furniture, not 工作保障措施."""
+    rows = [["部门整体绩效目标"], ["一、总体绩效目标"], ["推动发展。"], ["二、分项绩效目标"],
+            ["三、工作保障措施"], ["完善制度建设。"], [footer]]
+    result = hebei.build(_grid(rows, paragraphs=tuple(range(len(rows)))), layout="department-target/pdf-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, DepartmentTargetForm)
+    assert (form.guarantee_measures, [p.code for p in result.problems]) == (["完善制度建设。"], [])
+
+
+def test_build_department_reads_task_and_indicator_tables() -> None:
+    """四、年度重点工作任务 and 五、绩效指标 of a rendered department form are read as tables."""
+    grid = _grid([["部门整体绩效目标"], ["一、总体绩效目标"], ["推动发展。"], ["二、分项绩效目标"],
+                  ["三、工作保障措施"], ["四、年度重点工作任务"]], paragraphs=tuple(range(6)))
+    tables = [
+        ["名称", "主要实施内容", "拟投入的资金（元）", "期望达到的目标（概述）"],
+        ["任务1：商贸流通", "改造乡镇商贸中心", "120000.00", "改造2个"],
+        ["其他任务1：", "开展培训", "", ""],
+        ["五、绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "改造数量", "≥2个"],
+        ["", "", "验收合格率", "100%"],
+    ]
+    for index, texts in enumerate(tables, start=7):
+        table = None if texts == ["五、绩效指标"] else 2
+        cells = [Cell(text=text, col=col, source=SourceRef(file=FILE, table=table, row=index, column=col + 1))
+                 for col, text in enumerate(texts)]
+        grid.rows.append(Row(cells=cells, source=SourceRef(file=FILE, table=table, row=index), table=table))
+    result = hebei.build(grid, layout="department-target/docx-hebei-2025")
+    form = result.forms[0]
+    assert isinstance(form, DepartmentTargetForm)
+    assert [(t.label, t.name, t.content, t.planned_amount and t.planned_amount.amount, t.expected_result)
+            for t in form.key_tasks] == [("任务1", "商贸流通", "改造乡镇商贸中心", 120000, "改造2个")]
+    assert [(t.label, t.name, t.content) for t in form.other_tasks] == [("其他任务1", None, "开展培训")]
+    assert form.money_unit is not None and form.money_unit.value == "元"
+    assert [(i.level1, i.level2, i.name, i.annual_value and i.annual_value.raw) for i in form.indicators] == [
+        ("产出指标", "数量指标", "改造数量", "≥2个"), ("产出指标", "数量指标", "验收合格率", "100%")]
+    assert result.problems == []
+
+
+def test_build_table_rows_after_the_forms_are_reported() -> None:
+    """A table after the department part under an unknown heading is reported, never dropped silently."""
+    rows = [["部门整体绩效目标"], ["一、总体绩效目标"], ["推动发展。"], ["四、其他情况"], ["名称", "金额"]]
+    result = hebei.build(_grid(rows, paragraphs=(0, 1, 2, 3)), layout="department-target/docx-hebei-2025")
+    assert [(p.code, p.text) for p in result.problems] == [("text-outside-form", "名称 | 金额")]

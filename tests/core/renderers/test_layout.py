@@ -152,3 +152,16 @@ def test_indicator_rows_without_raw_levels_use_members() -> None:
         ("annual_value",), mode="raw",
     )[0]
     assert [cell.text for cell in row] == ["产出指标", "数量指标", "培训人次", ""]
+
+
+def test_kept_rows_hold_the_first_rows_under_a_labelled_rowspan() -> None:
+    """PDF: rows under a labelled rowspan cell may not end a page before its first three rows."""
+    from jixiao.renderers.html import kept_rows
+    from jixiao.renderers.layout import Table as T
+    from jixiao.renderers.layout import TCell as C
+
+    body = [[C("", rowspan=6), C("产出指标", rowspan=5), C("服务对象满意度指标", rowspan=2), C("a")],
+            [C("b")],
+            [C("数量指标", rowspan=3), C("c")], [C("d")], [C("e")],
+            [C(""), C(""), C("f")]]
+    assert kept_rows(T(widths=[1, 1, 1, 1], body=body)) == frozenset({0, 1, 2, 3})

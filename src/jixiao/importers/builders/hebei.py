@@ -768,7 +768,7 @@ class _Builder:
         months = [(item, int(m.group(1))) for item in items[1:] if (m := _MONTH.match(item.key))]
         values = self.items(values_row) if values_row is not None else []
         by_col = {item.cell.col: item for item in values}
-        positional = all(item.cell.col in by_col for item, _ in months)
+        positional = not values or all(item.cell.col in by_col for item, _ in months)
         ordered = [item for item in values if not _is_label(item.key)]
         for position, (month_item, month) in enumerate(months):
             value_item = by_col.get(month_item.cell.col) if positional else (
