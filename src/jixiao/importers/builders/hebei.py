@@ -27,7 +27,12 @@ Where the department part's headings and contents disagree (seed 003 prints the 
 measures under 分项绩效目标 and the work areas with 绩效目标/绩效指标 under 工作保障措施), the content
 decides: an item with 绩效目标 or 绩效指标 becomes a :class:`~jixiao.model.SubGoal`, anything else a
 guarantee measure, and an info problem records the mismatch. 绩效指标 written with a value
-("…较上年增长≥8%") are split into the indicator name and its 指标值.
+("…较上年增长≥8%") are split into the indicator name and its 指标值. The tables jixiao's own
+export adds after 工作保障措施 (四、年度重点工作任务 with 名称/主要实施内容/拟投入的资金/期望达到的目标,
+五、绩效指标 with 一级/二级/三级/指标值) are read as key tasks (其他任务N as other tasks) and indicators.
+
+Page numbers (第 1 页, — 2 —) are furniture and skipped; table rows and sentences outside every
+form are reported as ``text-outside-form`` (headings of the surrounding document are not).
 """
 
 from __future__ import annotations
