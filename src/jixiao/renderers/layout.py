@@ -126,6 +126,8 @@ class FormLayout:
     """The widest table (the sheet width in xlsx)."""
     toc: str = ""
     """The table-of-contents entry of a package (the project or department name)."""
+    name: str = ""
+    """The project or department name alone (used in file names)."""
 
     def __post_init__(self) -> None:
         if not self.toc:
@@ -365,7 +367,7 @@ def department_gd(form: DepartmentTargetForm, family: Family, mode: ValueMode) -
     )
     blocks = [*_lead_blocks(form, title, unit), Table(widths=widths, body=body), indicators, *_remarks(form, family)]
     return FormLayout(family=family, kind="department", title=title, blocks=blocks, columns=5,
-                      toc=_toc(form.department_name, "部门整体绩效目标表", title))
+                      toc=_toc(form.department_name, "部门整体绩效目标表", title), name=form.department_name or "")
 
 
 _EMPTY_BUDGET = DepartmentBudget()
@@ -414,7 +416,7 @@ def project_gd(form: ProjectTargetForm, family: Family, mode: ValueMode) -> Form
     )
     blocks = [*_lead_blocks(form, title, unit), Table(widths=widths, body=body), indicators, *_remarks(form, family)]
     return FormLayout(family=family, kind="project", title=title, blocks=blocks, columns=6,
-                      toc=_toc(form.project_name, "项目支出绩效目标表", title))
+                      toc=_toc(form.project_name, "项目支出绩效目标表", title), name=form.project_name or "")
 
 
 # --- Hebei --------------------------------------------------------------------------------
@@ -466,7 +468,7 @@ def project_hebei(form: ProjectTargetForm, mode: ValueMode) -> FormLayout:
         *_remarks(form, "hebei"),
     ]
     return FormLayout(family="hebei", kind="project", title=title, blocks=blocks, columns=7,
-                      toc=_toc(form.project_name, "项目支出绩效目标表", title))
+                      toc=_toc(form.project_name, "项目支出绩效目标表", title), name=form.project_name or "")
 
 
 _CN_NUMBERS = "一二三四五六七八九十"
@@ -535,7 +537,7 @@ def department_hebei(form: DepartmentTargetForm, mode: ValueMode) -> FormLayout:
                             body=indicator_rows(form.indicators, ("annual_value",), mode=mode), role="indicators"))
     blocks.extend(_remarks(form, "hebei"))
     return FormLayout(family="hebei", kind="department", title=title, blocks=blocks, columns=4,
-                      toc=_toc(form.department_name, "部门整体绩效目标", title))
+                      toc=_toc(form.department_name, "部门整体绩效目标", title), name=form.department_name or "")
 
 
 def _toc(name: str | None, what: str, title: str) -> str:

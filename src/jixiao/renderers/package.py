@@ -48,8 +48,15 @@ def layouts_of(forms: Sequence[TargetForm], *, template: str | None, values: Val
 
 
 def file_stem(index: int, layout: FormLayout) -> str:
-    """``01-部门整体预算绩效目标表``: a safe, sortable file name."""
-    name = _UNSAFE.sub("_", layout.title).strip("_")[:60] or "绩效目标表"
+    """``02-企业技术改造服务经费-2025年县级项目支出绩效目标表``: a safe, sortable file name.
+
+    The project or department name leads when the title does not already contain it, so that
+    the forms of one package (which share one printed title) get telling, distinct names.
+    """
+    title = layout.title
+    if layout.name and layout.name not in title:
+        title = f"{layout.name}-{title}"
+    name = _UNSAFE.sub("_", title).strip("_")[:80] or "绩效目标表"
     return f"{index:02d}-{name}"
 
 

@@ -60,8 +60,10 @@ def test_render_package_zip_holds_single_forms_and_csv() -> None:
     data = render_package(_forms(), "zip", formats=("pdf", "xlsx"))
     names = sorted(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert names == [
-        "01-2025年县级部门整体预算绩效目标表.pdf", "01-2025年县级部门整体预算绩效目标表.xlsx",
-        "02-2025年县级项目支出绩效目标表.pdf", "02-2025年县级项目支出绩效目标表.xlsx",
+        "01-青禾县农业技术推广中心-2025年县级部门整体预算绩效目标表.pdf",
+        "01-青禾县农业技术推广中心-2025年县级部门整体预算绩效目标表.xlsx",
+        "02-高产示范田建设经费-2025年县级项目支出绩效目标表.pdf",
+        "02-高产示范田建设经费-2025年县级项目支出绩效目标表.xlsx",
         "03-农机安全检验经费绩效目标表.pdf", "03-农机安全检验经费绩效目标表.xlsx",
         "forms.csv", "indicators.csv",
     ]
@@ -124,8 +126,8 @@ def test_render_batch_json_keeps_documents() -> None:
 
 
 def test_form_filename_is_numbered_and_safe() -> None:
-    """Download names carry the sequence number and the title, without path separators."""
+    """Download names carry the sequence number, the project name and the title, without path separators."""
     from jixiao.renderers import form_filename
 
     form = gd_county_project().model_copy(update={"title": "2025年/县级 项目表"})
-    assert form_filename(form, "PDF", index=3) == "03-2025年_县级_项目表.pdf"
+    assert form_filename(form, "PDF", index=3) == "03-高产示范田建设经费-2025年_县级_项目表.pdf"

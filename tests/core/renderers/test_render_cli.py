@@ -58,7 +58,9 @@ def test_render_cli_several_forms_write_a_directory(app: typer.Typer, export: Pa
     result = _run(app, str(export), "--to", "xlsx", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "01-2025年县级部门整体预算绩效目标表.xlsx", "02-2025年县级项目支出绩效目标表.xlsx", "03-农机安全检验经费绩效目标表.xlsx"]
+        "01-青禾县农业技术推广中心-2025年县级部门整体预算绩效目标表.xlsx",
+        "02-高产示范田建设经费-2025年县级项目支出绩效目标表.xlsx",
+        "03-农机安全检验经费绩效目标表.xlsx"]
 
 
 def test_render_cli_template_and_canonical_values(app: typer.Typer, tmp_path: Path) -> None:
