@@ -22,9 +22,9 @@ import zlib
 from lxml import etree
 
 from jixiao.errors import UnreadableDocument
-from jixiao.importers import builders
-from jixiao.importers.base import Cell, Detection, Grid, Importer, RawDocument, Row, open_ooxml
-from jixiao.model import ImportedDocument, ImportProblem, ProblemSeverity, SourceRef
+from jixiao.importers.base import Cell, Grid, RawDocument, Row, open_ooxml
+from jixiao.importers.builders import GridImporter
+from jixiao.model import ImportProblem, ProblemSeverity, SourceRef
 
 __all__ = ["DocxImporter", "read_docx_grid"]
 
@@ -266,39 +266,13 @@ def _read_block(parent: etree._Element, grid: Grid, counters: dict[str, int]) ->
             )
 
 
-class DocxImporter(Importer):
+class DocxImporter(GridImporter):
     """Word target forms of every family the grid builders know (Guangdong, Hebei)."""
 
     formats = ("docx",)
     layouts = ()
+    format_label = "docx"
+    format_name = "Word"
 
-    def __init__(self) -> None:
-        self._last: tuple[RawDocument, Grid] | None = None
-
-    def _grid(self, doc: RawDocument) -> Grid:
-        if self._last is not None and self._last[0] is doc:
-            return self._last[1]
-        grid = read_docx_grid(doc)
-        self._last = (doc, grid)
-        return grid
-
-    def detect(self, doc: RawDocument) -> Detection | None:
-        found = builders.detect_family(self._grid(doc))
-        if found is None:
-            return None
-        detection = found[1]
-        return detection.model_copy(update={"layout": _layout(detection.layout, "docx")})
-
-    def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
-        try:
-            return builders.build_forms(self._grid(doc), format_label="docx")
-        finally:
-            self._last = None
-
-    def describe_rejection(self, doc: RawDocument) -> str:
-        return "Word：未找到“项目名称”“绩效指标”“一级指标”等表头"
-
-
-def _layout(family_layout: str, label: str) -> str:
-    parts = family_layout.split("/", 1)
-    return f"{parts[0]}/{label}-{parts[1]}" if len(parts) == 2 else family_layout
+    def read_grid(self, doc: RawDocument) -> Grid:
+        return read_docx_grid(doc)

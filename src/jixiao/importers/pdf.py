@@ -11,10 +11,9 @@ problems and the rest is imported.
 from __future__ import annotations
 
 from jixiao.errors import UnreadableDocument
-from jixiao.importers import builders
-from jixiao.importers.base import Detection, Grid, Importer, RawDocument
+from jixiao.importers.base import Grid, RawDocument
+from jixiao.importers.builders import GridImporter
 from jixiao.importers.pdfgrid import pdf_grid, read_pdf
-from jixiao.model import ImportedDocument
 
 __all__ = ["PdfImporter", "read_pdf_grid"]
 
@@ -41,36 +40,13 @@ def read_pdf_grid(doc: RawDocument) -> Grid:
     return pdf_grid(read_pdf(doc.data, name=doc.name))
 
 
-class PdfImporter(Importer):
+class PdfImporter(GridImporter):
     """PDF target forms of every family the grid builders know (Guangdong, Hebei)."""
 
     formats = ("pdf",)
     layouts = ()
+    format_label = "pdf"
+    format_name = "PDF"
 
-    def __init__(self) -> None:
-        self._last: tuple[RawDocument, Grid] | None = None
-
-    def _grid(self, doc: RawDocument) -> Grid:
-        if self._last is not None and self._last[0] is doc:
-            return self._last[1]
-        grid = read_pdf_grid(doc)
-        self._last = (doc, grid)
-        return grid
-
-    def detect(self, doc: RawDocument) -> Detection | None:
-        found = builders.detect_family(self._grid(doc))
-        if found is None:
-            return None
-        detection = found[1]
-        family, _, rest = detection.layout.partition("/")
-        layout = f"{family}/pdf-{rest}" if rest else detection.layout
-        return detection.model_copy(update={"layout": layout})
-
-    def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
-        try:
-            return builders.build_forms(self._grid(doc), format_label="pdf")
-        finally:
-            self._last = None
-
-    def describe_rejection(self, doc: RawDocument) -> str:
-        return "PDF：未找到“项目名称”“绩效指标”“一级指标”等表头"
+    def read_grid(self, doc: RawDocument) -> Grid:
+        return read_pdf_grid(doc)

@@ -31,9 +31,9 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from io import BytesIO
 
 from jixiao.errors import UnreadableDocument
-from jixiao.importers import builders
-from jixiao.importers.base import Cell, Detection, Grid, Importer, RawDocument, Row, open_ooxml
-from jixiao.model import ImportedDocument, ImportProblem, ProblemSeverity, SourceRef
+from jixiao.importers.base import Cell, Grid, RawDocument, Row, open_ooxml
+from jixiao.importers.builders import GridImporter
+from jixiao.model import ImportProblem, ProblemSeverity, SourceRef
 
 __all__ = ["XlsxImporter", "display_number", "read_xlsx_grid"]
 
@@ -319,36 +319,13 @@ def _sheet_rows(
     return rows
 
 
-class XlsxImporter(Importer):
+class XlsxImporter(GridImporter):
     """Excel target forms of every family the grid builders know (Guangdong, Hebei)."""
 
     formats = ("xlsx",)
     layouts = ()
+    format_label = "xlsx"
+    format_name = "Excel"
 
-    def __init__(self) -> None:
-        self._last: tuple[RawDocument, Grid] | None = None
-
-    def _grid(self, doc: RawDocument) -> Grid:
-        if self._last is not None and self._last[0] is doc:
-            return self._last[1]
-        grid = read_xlsx_grid(doc)
-        self._last = (doc, grid)
-        return grid
-
-    def detect(self, doc: RawDocument) -> Detection | None:
-        found = builders.detect_family(self._grid(doc))
-        if found is None:
-            return None
-        detection = found[1]
-        family, _, rest = detection.layout.partition("/")
-        layout = f"{family}/xlsx-{rest}" if rest else detection.layout
-        return detection.model_copy(update={"layout": layout})
-
-    def load(self, doc: RawDocument, layout: str) -> ImportedDocument:
-        try:
-            return builders.build_forms(self._grid(doc), format_label="xlsx")
-        finally:
-            self._last = None
-
-    def describe_rejection(self, doc: RawDocument) -> str:
-        return "Excel：未找到“项目名称”“绩效指标”“一级指标”等表头"
+    def read_grid(self, doc: RawDocument) -> Grid:
+        return read_xlsx_grid(doc)
