@@ -49,6 +49,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from jixiao.importers.base import Cell, Detection, Grid, Row, is_page_number
+from jixiao.importers.builders._common import BuilderBase
 from jixiao.model import (
     DepartmentBudget,
     DepartmentTargetForm,
@@ -314,40 +315,11 @@ class _Pair:
         return self.value or self.label
 
 
-class _Builder:
+class _Builder(BuilderBase["_Item"]):
     """One grid → one ImportedDocument; holds the problems met on the way."""
 
     def __init__(self, grid: Grid, layout: str) -> None:
-        self.grid = grid
-        doc_layout = layout.split("/", 1)[1] if "/" in layout else layout
-        self.doc_layout = doc_layout
-        self.department_layout = f"department-target/{doc_layout}"
-        self.project_layout = f"project-target/{doc_layout}"
-        self.problems: list[ImportProblem] = []
-        self._row_items: dict[int, list[_Item]] = {}
-
-    def items(self, row: Row) -> list[_Item]:
-        """:func:`_items` of a row of this grid, read once (the rows are read in several passes)."""
-        found = self._row_items.get(id(row))
-        if found is None:
-            found = self._row_items[id(row)] = _items(row)
-        return found
-
-    # problems -----------------------------------------------------------------------------
-
-    def problem(
-        self,
-        code: str,
-        reason: str,
-        source: SourceRef | None,
-        *,
-        text: str | None = None,
-        severity: ProblemSeverity = ProblemSeverity.WARNING,
-    ) -> None:
-        where = source.describe() if source else self.grid.file
-        self.problems.append(ImportProblem(
-            severity=severity, code=code, message=f"{where}：{reason}", source=source, text=text
-        ))
+        super().__init__(grid, layout, _items)
 
     # segmentation -------------------------------------------------------------------------
 

@@ -43,10 +43,10 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.importers.base import Cell, Detection, Grid, Row, is_page_number
+from jixiao.importers.builders._common import BuilderBase
 from jixiao.model import (
     DepartmentTargetForm,
     ImportedDocument,
-    ImportProblem,
     Indicator,
     KeyTask,
     Money,
@@ -274,38 +274,11 @@ def _title_of(items: list[_Item]) -> re.Match[str] | None:
     return _TITLE.match(text)
 
 
-class _Builder:
+class _Builder(BuilderBase["_Item"]):
     """One grid → one ImportedDocument; holds the problems met on the way."""
 
     def __init__(self, grid: Grid, layout: str) -> None:
-        self.grid = grid
-        self.layout = layout
-        doc_layout = layout.split("/", 1)[1] if "/" in layout else layout
-        self.department_layout = f"department-target/{doc_layout}"
-        self.project_layout = f"project-target/{doc_layout}"
-        self.problems: list[ImportProblem] = []
-        self._row_items: dict[int, list[_Item]] = {}
-
-    def items(self, row: Row) -> list[_Item]:
-        """:func:`_items` of a row of this grid, read once (the rows are read in several passes)."""
-        found = self._row_items.get(id(row))
-        if found is None:
-            found = self._row_items[id(row)] = _items(row)
-        return found
-
-    def problem(
-        self,
-        code: str,
-        reason: str,
-        source: SourceRef | None,
-        *,
-        text: str | None = None,
-        severity: ProblemSeverity = ProblemSeverity.WARNING,
-    ) -> None:
-        where = source.describe() if source else self.grid.file
-        self.problems.append(ImportProblem(
-            severity=severity, code=code, message=f"{where}：{reason}", source=source, text=text
-        ))
+        super().__init__(grid, layout, _items)
 
     # segmentation -------------------------------------------------------------------------
 
@@ -372,7 +345,7 @@ class _Builder:
                 if form.money_unit is None:
                     form.money_unit = projects[0].money_unit
         return ImportedDocument(
-            file=self.grid.file, layout=self.layout, forms=forms, problems=self.problems
+            file=self.grid.file, layout=self.doc_layout, forms=forms, problems=self.problems
         )
 
     # department ---------------------------------------------------------------------------
