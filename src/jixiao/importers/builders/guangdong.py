@@ -24,7 +24,8 @@ Problem codes (``ImportProblem.code``)::
     error    number-unparsed    count that is not an integer (财政供养人员数)
     error    year-unparsed      起始/到期年度 that is not a four-digit year
     error    no-forms           nothing to read at all
-    warning  row-shifted        cells not under their header column; read by content
+    warning  row-shifted        cells not under their header column; read by content (info when
+                                only a 一级/二级 label is out of its column: IND-06)
     warning  extra-value-cells  more value cells than the table has; kept in extra_values
     warning  value-missing      one value in a two-value table; placed by column
     warning  row-joined         name and values on two rows, joined (source has a line range)
@@ -1059,11 +1060,15 @@ class _IndicatorReader:
         wrong = [(item, col, role) for item, col, role in expected if item.col != col]
         if wrong:
             item, col, role = wrong[0]
+            # Domain §8 IND-06: only a category label out of its column is info; a name or a
+            # value out of its column is a warning (it was placed by content, please check).
+            labels_only = all(r in ("一级指标", "二级指标") for _, _, r in wrong)
             self.builder.problem(
                 "row-shifted",
                 f"这一行的单元格与表头列不对齐（“{_short(item.text, 20)}”在第{item.col + 1}列，"
                 f"表头“{role}”在第{col + 1}列），已按单元格内容识别，请核对",
                 row.source, text=" | ".join(i.text for i in self.builder.items(row)),
+                severity=ProblemSeverity.INFO if labels_only else ProblemSeverity.WARNING,
             )
 
 
