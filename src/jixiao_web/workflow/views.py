@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,60 +33,67 @@ def _done(request: HttpRequest, pk: int, message: str) -> HttpResponse:
     return redirect("targets:detail", pk=pk)
 
 
+def _act(
+    request: HttpRequest, pk: int, perm: str, action: Callable[[object], object], *,
+    done: str, back: str,
+) -> HttpResponse:
+    """Check ``perm`` on the form, run ``action(form)``; a refusal goes back to ``back`` with its message."""
+    form = _form(request, pk)
+    require_perm(request.user, perm, form)
+    try:
+        action(form)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(back, pk=pk)
+    return _done(request, pk, done)
+
+
 @login_required
 @require_POST
 def form_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    form = _form(request, pk)
-    require_perm(request.user, "targets.submit_form", form)
-    try:
-        services.target_submit(form=form, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return redirect("targets:detail", pk=pk)
-    return _done(request, pk, "已报送")
+    return _act(
+        request, pk, "targets.submit_form",
+        lambda form: services.target_submit(form=form, actor=request.user),
+        done="已报送", back="targets:detail",
+    )
 
 
 @login_required
 @require_POST
 def finding_waive(request: HttpRequest, pk: int) -> HttpResponse:
-    form = _form(request, pk)
-    require_perm(request.user, "targets.waive_finding", form)
-    try:
-        services.target_waive(
+    return _act(
+        request, pk, "targets.waive_finding",
+        lambda form: services.target_waive(
             form=form, actor=request.user, code=request.POST.get("code", "")[:16],
             loc=request.POST.get("loc", "")[:200], message=request.POST.get("message", ""),
             reason=request.POST.get("reason", ""),
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return redirect("targets:detail", pk=pk)
-    return _done(request, pk, "已记录说明理由")
+        ),
+        done="已记录说明理由", back="targets:detail",
+    )
 
 
 @login_required
 @require_POST
 def form_forward(request: HttpRequest, pk: int) -> HttpResponse:
-    form = _form(request, pk)
-    require_perm(request.user, "targets.forward_form", form)
-    try:
-        services.target_forward(form=form, actor=request.user, summary=request.POST.get("summary", ""), aspects=_aspects(request))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return redirect("workflow:review", pk=pk)
-    return _done(request, pk, "已审核通过并报送财政")
+    return _act(
+        request, pk, "targets.forward_form",
+        lambda form: services.target_forward(
+            form=form, actor=request.user, summary=request.POST.get("summary", ""), aspects=_aspects(request)
+        ),
+        done="已审核通过并报送财政", back="workflow:review",
+    )
 
 
 @login_required
 @require_POST
 def form_department_return(request: HttpRequest, pk: int) -> HttpResponse:
-    form = _form(request, pk)
-    require_perm(request.user, "targets.department_return_form", form)
-    try:
-        services.target_return(form=form, actor=request.user, reason=request.POST.get("summary", ""), aspects=_aspects(request))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return redirect("workflow:review", pk=pk)
-    return _done(request, pk, "已退回修改")
+    return _act(
+        request, pk, "targets.department_return_form",
+        lambda form: services.target_return(
+            form=form, actor=request.user, reason=request.POST.get("summary", ""), aspects=_aspects(request)
+        ),
+        done="已退回修改", back="workflow:review",
+    )
 
 
 @login_required
