@@ -28,6 +28,15 @@ def _perm(request, perm: str, obj=None) -> None:
         raise PermissionDenied("您没有权限执行此操作")
 
 
+def _form_and_input(request, pk: int, perm: str, serializer_class) -> tuple:
+    """The form the user may act on with ``perm``, and the request body validated by ``serializer_class``."""
+    form = _form_or_404(request, pk)
+    _perm(request, perm, form)
+    payload = serializer_class(data=request.data)
+    payload.is_valid(raise_exception=True)
+    return form, dict(payload.validated_data)
+
+
 def _form_or_404(request, pk: int):
     form = target_get_for_user(user=request.user, pk=pk)
     if form is None:
@@ -168,11 +177,8 @@ class TargetFormUpdateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
     def put(self, request, pk: int):
-        form = _form_or_404(request, pk)
-        _perm(request, "targets.change_form", form)
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        form = target_update(form=form, actor=request.user, data=payload.validated_data["data"], expected_version=payload.validated_data["version"])
+        form, data = _form_and_input(request, pk, "targets.change_form", self.InputSerializer)
+        form = target_update(form=form, actor=request.user, data=data["data"], expected_version=data["version"])
         return Response(FormSummarySerializer(form).data)
 
 
@@ -200,11 +206,7 @@ class TargetFormForwardApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
     def post(self, request, pk: int):
-        form = _form_or_404(request, pk)
-        _perm(request, "targets.forward_form", form)
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
+        form, data = _form_and_input(request, pk, "targets.forward_form", self.InputSerializer)
         summary = data.pop("summary")
         return Response(FormSummarySerializer(workflow.target_forward(form=form, actor=request.user, summary=summary, aspects=data)).data)
 
@@ -220,11 +222,7 @@ class TargetFormReturnApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
     def post(self, request, pk: int):
-        form = _form_or_404(request, pk)
-        _perm(request, "targets.department_return_form", form)
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
+        form, data = _form_and_input(request, pk, "targets.department_return_form", self.InputSerializer)
         reason = data.pop("reason")
         return Response(FormSummarySerializer(workflow.target_return(form=form, actor=request.user, reason=reason, aspects=data)).data)
 
@@ -242,13 +240,9 @@ class TargetFormFinanceReviewApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=FormSummarySerializer)
     def post(self, request, pk: int):
-        form = _form_or_404(request, pk)
-        _perm(request, "targets.finance_review_form", form)
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        d = dict(payload.validated_data)
-        grade, decision, summary = d.pop("grade"), d.pop("decision"), d.pop("summary")
-        form = workflow.target_finance_review(form=form, actor=request.user, aspects=d, grade=grade, decision=decision, summary=summary)
+        form, data = _form_and_input(request, pk, "targets.finance_review_form", self.InputSerializer)
+        grade, decision, summary = data.pop("grade"), data.pop("decision"), data.pop("summary")
+        form = workflow.target_finance_review(form=form, actor=request.user, aspects=data, grade=grade, decision=decision, summary=summary)
         return Response(FormSummarySerializer(form).data)
 
 
@@ -275,11 +269,8 @@ class FindingWaiveApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def post(self, request, pk: int):
-        form = _form_or_404(request, pk)
-        _perm(request, "targets.waive_finding", form)
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        waiver = workflow.target_waive(form=form, actor=request.user, **payload.validated_data)
+        form, data = _form_and_input(request, pk, "targets.waive_finding", self.InputSerializer)
+        waiver = workflow.target_waive(form=form, actor=request.user, **data)
         return Response(self.OutputSerializer(waiver).data, status=status.HTTP_201_CREATED)
 
 
@@ -302,11 +293,8 @@ class CommentCreateApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def post(self, request, pk: int):
-        form = _form_or_404(request, pk)
-        _perm(request, "targets.comment_form", form)
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        comment = workflow.comment_add(form=form, actor=request.user, **payload.validated_data)
+        form, data = _form_and_input(request, pk, "targets.comment_form", self.InputSerializer)
+        comment = workflow.comment_add(form=form, actor=request.user, **data)
         return Response(self.OutputSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
