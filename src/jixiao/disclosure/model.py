@@ -84,10 +84,19 @@ def code_level(code: str | None) -> int | None:
     return {3: 1, 5: 2, 7: 3}.get(len(code))
 
 
-class ClassifiedRow(BaseModel):
-    """A row keyed by a classification code; ``code`` is None for the 合计 row."""
+class ColumnsRow(BaseModel):
+    """A table row whose amounts are fields named in ``COLUMNS`` (key → printed column label)."""
 
     COLUMNS: ClassVar[dict[str, str]] = {}
+
+    def get(self, column: str) -> Amount:
+        """The amount in column ``column`` (a key of ``COLUMNS``)."""
+        return getattr(self, column)
+
+
+class ClassifiedRow(ColumnsRow):
+    """A row keyed by a classification code; ``code`` is None for the 合计 row."""
+
     code: str | None = None
     name: str = ""
     source: SourceRef | None = None
@@ -99,9 +108,6 @@ class ClassifiedRow(BaseModel):
     @property
     def level(self) -> int | None:
         return code_level(self.code)
-
-    def get(self, column: str) -> Amount:
-        return getattr(self, column)
 
     def label(self) -> str:
         return f"{self.code} {self.name}" if self.code else (self.name or "合计")
@@ -180,7 +186,7 @@ class EconomicRow(ClassifiedRow):
     public: Amount = None
 
 
-class SummaryLine(BaseModel):
+class SummaryLine(ColumnsRow):
     """One line of one half of T1 or T4.
 
     ``key`` names known lines: income items (general, fund, capital, special, unit, fiscal, business,
@@ -204,11 +210,8 @@ class SummaryLine(BaseModel):
     capital: Amount = None
     source: SourceRef | None = None
 
-    def get(self, column: str) -> Amount:
-        return getattr(self, column)
 
-
-class ThreePublicRow(BaseModel):
+class ThreePublicRow(ColumnsRow):
     """T9 三公 row. ``key``: total, subtotal, abroad, abroad_research, abroad_other, vehicle,
     vehicle_purchase, vehicle_operation, reception."""
 
@@ -225,9 +228,6 @@ class ThreePublicRow(BaseModel):
     fund: Amount = None
     capital: Amount = None
     source: SourceRef | None = None
-
-    def get(self, column: str) -> Amount:
-        return getattr(self, column)
 
 
 class GenericRow(BaseModel):
@@ -312,7 +312,7 @@ class ThreePublicTable(TableBase):
         return next((row for row in self.rows if row.key == key), None)
 
 
-class SourceLine(BaseModel):
+class SourceLine(ColumnsRow):
     """A line of T2 listed by income source. ``key``: ``total`` (收入总计), ``subtotal`` (a source
     group's 小计, ``group`` its name) or ``item`` (a source within ``group``; ``part_of`` is True
     for a ``其中：`` line, which is part of the item before it and not added)."""
@@ -324,9 +324,6 @@ class SourceLine(BaseModel):
     amount: Amount = None
     part_of: bool = False
     source: SourceRef | None = None
-
-    def get(self, column: str) -> Amount:
-        return getattr(self, column)
 
 
 class SourceTable(TableBase):
