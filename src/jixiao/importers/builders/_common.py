@@ -7,12 +7,29 @@ own ``_items``; the scaffolding around it is here once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from jixiao.importers.base import Grid, Row
+from jixiao.importers.base import Cell, Grid, Row
 from jixiao.model import ImportProblem, ProblemSeverity, SourceRef
 
 ItemT = TypeVar("ItemT")
+
+
+@dataclass(slots=True)
+class CellItem:
+    """A non-blank cell with its cleaned text (each family adds its own ``key``)."""
+
+    text: str
+    cell: Cell
+
+    @property
+    def col(self) -> int:
+        return self.cell.col
+
+    @property
+    def source(self) -> SourceRef:
+        return self.cell.source
 
 
 class BuilderBase(Generic[ItemT]):

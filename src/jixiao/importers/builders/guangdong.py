@@ -49,8 +49,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
 
-from jixiao.importers.base import Cell, Detection, Grid, Row, is_page_number
-from jixiao.importers.builders._common import BuilderBase
+from jixiao.importers.base import Detection, Grid, Row, is_page_number
+from jixiao.importers.builders._common import BuilderBase, CellItem
 from jixiao.model import (
     DepartmentBudget,
     DepartmentTargetForm,
@@ -260,32 +260,16 @@ def score(grid: Grid) -> Detection | None:
 
 
 @dataclass(slots=True)
-class _Item:
+class _Item(CellItem):
     """A non-blank cell with its cleaned text."""
-
-    text: str
-    cell: Cell
-
-    @property
-    def col(self) -> int:
-        return self.cell.col
 
     @property
     def key(self) -> str:
         return label_key(self.text)
 
-    @property
-    def source(self) -> SourceRef:
-        return self.cell.source
-
 
 def _items(row: Row) -> list[_Item]:
-    items = []
-    for cell in row.cells:
-        text = clean_text(cell.text)
-        if text:
-            items.append(_Item(text, cell))
-    return items
+    return [_Item(text, cell) for cell in row.cells if (text := clean_text(cell.text))]
 
 
 @dataclass(slots=True)

@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from jixiao.importers.base import Cell, Detection, Grid, Row, is_page_number
-from jixiao.importers.builders._common import BuilderBase
+from jixiao.importers.base import Detection, Grid, Row, is_page_number
+from jixiao.importers.builders._common import BuilderBase, CellItem
 from jixiao.model import (
     DepartmentTargetForm,
     ImportedDocument,
@@ -236,19 +236,12 @@ def score(grid: Grid) -> Detection | None:
 
 
 @dataclass(slots=True)
-class _Item:
+class _Item(CellItem):
     """A non-blank cell with its cleaned text."""
-
-    text: str
-    cell: Cell
 
     @property
     def key(self) -> str:
         return label_key(self.text)
-
-    @property
-    def source(self) -> SourceRef:
-        return self.cell.source
 
 
 def _items(row: Row) -> list[_Item]:
